@@ -1,0 +1,24 @@
+"""Pydantic models of the content files (DESIGN.md §3); no I/O here."""
+
+from kamsite.model.account import Account
+from kamsite.model.content import Content, resolve_as_of
+from kamsite.model.portfolio import PortfolioSettings
+from kamsite.model.strategy import Strategy
+from kamsite.model.team import Team
+
+KIND_MODELS = {
+    "portfolio": PortfolioSettings,
+    "team": Team,
+    "account": Account,
+    "strategy": Strategy,
+}
+
+__all__ = [
+    "KIND_MODELS",
+    "Account",
+    "Content",
+    "PortfolioSettings",
+    "Strategy",
+    "Team",
+    "resolve_as_of",
+]

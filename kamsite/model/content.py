@@ -1,0 +1,48 @@
+"""The validated portfolio as one value: what scoring, graphs and pages consume."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from kamsite.model.account import Account
+from kamsite.model.portfolio import PortfolioSettings
+from kamsite.model.strategy import Strategy
+from kamsite.model.team import Member, Team
+
+AS_OF_ENV = "KAMSITE_AS_OF"
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything that validated; accounts and strategies keyed and sorted by id."""
+
+    settings: PortfolioSettings
+    team: Team
+    accounts: Mapping[str, Account] = field(default_factory=dict)
+    strategies: Mapping[str, Strategy] = field(default_factory=dict)
+
+    def member(self, member_id: str | None) -> Member | None:
+        if member_id is None:
+            return None
+        return next((m for m in self.team.members if m.id == member_id), None)
+
+
+def resolve_as_of(
+    settings: PortfolioSettings,
+    environ: Mapping[str, str] | None = None,
+    today: dt.date | None = None,
+) -> dt.date:
+    """`portfolio.as_of`, else env KAMSITE_AS_OF, else today (DESIGN.md §3.1)."""
+    if settings.as_of is not None:
+        return settings.as_of
+    env = os.environ if environ is None else environ
+    raw = env.get(AS_OF_ENV)
+    if raw:
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            raise ValueError(f"{AS_OF_ENV}={raw!r} is not a date written YYYY-MM-DD") from None
+    return today or dt.date.today()
