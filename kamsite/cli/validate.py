@@ -1,0 +1,56 @@
+"""`kamsite validate`: every finding of every file, for people, tools and GitHub."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from kamsite.cli.options import content_option
+from kamsite.diagnostics import as_github, as_json, as_text, count, summary
+from kamsite.validate import validate_content
+
+
+def _job_summary(text: str, headline: str) -> None:
+    """GitHub caps annotations at 10 per step; the job summary carries the full report."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    body = f"### kamsite validate\n\n{headline}\n"
+    if text:
+        fence = "~~~~"
+        body += f"\n{fence}text\n{text.replace(fence, '~ ~ ~ ~')}{fence}\n"
+    with open(target, "a", encoding="utf-8") as handle:
+        handle.write(body)
+
+
+@click.command()
+@content_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--strict", is_flag=True, help="Warnings fail the run too.")
+@click.option("--no-cache", is_flag=True, help="Ignore the per-file cache in .cache/kamsite/.")
+def validate(content_dir: Path, fmt: str, strict: bool, no_cache: bool) -> None:
+    """Check every content file; exit 0 clean, 1 findings, 2 usage error."""
+    result = validate_content(content_dir, cache_dir=not no_cache)
+    diagnostics = result.diagnostics
+    headline = summary(diagnostics, result.files)
+    if fmt == "json":
+        click.echo(as_json(diagnostics), nl=False)
+    elif fmt == "github":
+        text = as_text(diagnostics)
+        click.echo(as_github(diagnostics), nl=False)
+        click.echo(text, nl=False)
+        _job_summary(text, headline)
+    else:
+        click.echo(as_text(diagnostics), nl=False)
+    click.echo(headline, err=True)
+    failing = count(diagnostics, "error") + (count(diagnostics, "warning") if strict else 0)
+    sys.exit(1 if failing else 0)

@@ -1,0 +1,220 @@
+"""Content files → a validated `Content` plus every finding of every file, in one run."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from kamsite.diagnostics import Diagnostic
+from kamsite.model import Account, Content, PortfolioSettings, Strategy, Team
+from kamsite.validate.cache import FileCache, digest
+from kamsite.validate.cross import (
+    Refs,
+    account_rules,
+    settings_rules,
+    strategy_rules,
+    team_rules,
+)
+from kamsite.validate.files import FileResult, check_file, expected_kind, to_diagnostics
+from kamsite.validate.findings import Finding
+
+CACHE_ENV = "KAMSITE_CACHE_DIR"
+_PARALLEL_FROM = 64
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """`content` holds only error-free files; None when portfolio.yaml is unusable."""
+
+    content: Content | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def default_cache_dir(root: Path) -> Path:
+    configured = os.environ.get(CACHE_ENV)
+    base = Path(configured) if configured else root.resolve().parent / ".cache" / "kamsite"
+    return base / "validate"
+
+
+def discover(root: Path) -> dict[str, bytes | None]:
+    """Content files under `root`, keyed by their path as shown to users."""
+    found: dict[str, bytes | None] = {}
+    candidates = [
+        root / "portfolio.yaml",
+        root / "portfolio.yml",
+        root / "team.yaml",
+        root / "team.yml",
+    ]
+    for folder in ("accounts", "strategies"):
+        if (root / folder).is_dir():
+            candidates.extend(sorted((root / folder).iterdir()))
+    for path in candidates:
+        relative = PurePosixPath(path.relative_to(root).as_posix())
+        if path.name.startswith(".") or expected_kind(relative) is None or not path.exists():
+            continue
+        shown = f"{root.name}/{relative}"
+        found[shown] = None if path.is_dir() else path.read_bytes()
+    return found
+
+
+def validate_content(root: Path, *, cache_dir: Path | bool | None = True) -> ValidationResult:
+    """Validate a content directory; `cache_dir=False` disables the per-file cache."""
+    if not root.is_dir():
+        message = f"content directory {root} does not exist (pass --content DIR)"
+        return ValidationResult(
+            None, [Diagnostic(root.as_posix(), 1, 1, "error", "encoding", message)]
+        )
+    if cache_dir is True:
+        cache_dir = default_cache_dir(root)
+    return validate_sources(
+        discover(root), content_dir=root.name, cache=FileCache(cache_dir or None)
+    )
+
+
+def _check(job: tuple[str, str, bytes | None]) -> FileResult:
+    return check_file(*job)
+
+
+def _check_all(jobs: list[tuple[str, str, bytes | None]]) -> list[FileResult]:
+    """Files are independent; many uncached ones are spread over the cores."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < _PARALLEL_FROM or workers < 2:
+        return [_check(job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_check, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+
+
+def validate_sources(
+    sources: Mapping[str, bytes | None],
+    *,
+    content_dir: str = "content",
+    cache: FileCache | None = None,
+) -> ValidationResult:
+    """Validate files given as {"content/accounts/x.yaml": bytes}; None marks a directory."""
+    cache = cache or FileCache(None)
+    results: dict[str, FileResult] = {}
+    jobs: list[tuple[str, str, bytes | None]] = []
+    keys: dict[str, str] = {}
+    for path in sorted(sources):
+        kind = expected_kind(PurePosixPath(path).relative_to(content_dir))
+        if kind is None:
+            continue
+        raw = sources[path]
+        keys[path] = digest(path, kind, raw)
+        hit = cache.get(keys[path])
+        if hit is not None:
+            results[path] = hit
+        else:
+            jobs.append((path, kind, raw))
+    for result in _check_all(jobs):
+        results[result.path] = result
+        cache.put(keys[result.path], result)
+
+    diagnostics = [d for r in results.values() for d in r.diagnostics]
+    diagnostics.extend(_cross(results, sources, content_dir))
+    diagnostics.sort()
+    erroneous = {d.path for d in diagnostics if d.severity == "error"}
+    return ValidationResult(_content(results, erroneous), diagnostics, len(results))
+
+
+def _models(results: Mapping[str, FileResult], kind: str) -> dict[str, object]:
+    return {p: r.model for p, r in results.items() if r.kind == kind and r.model is not None}
+
+
+def _cross(
+    results: Mapping[str, FileResult], sources: Mapping[str, bytes | None], content_dir: str
+) -> Iterable[Diagnostic]:
+    settings = next(iter(_models(results, "portfolio").values()), None)
+    team = next(iter(_models(results, "team").values()), None)
+    accounts = {p: m for p, m in _models(results, "account").items() if isinstance(m, Account)}
+    strategies = {p: m for p, m in _models(results, "strategy").items() if isinstance(m, Strategy)}
+    found: dict[str, list[Finding]] = {}
+
+    portfolios = sorted(p for p, r in results.items() if r.kind == "portfolio")
+    if not portfolios:
+        path = f"{content_dir}/portfolio.yaml"
+        message = "missing: a portfolio needs portfolio.yaml (kind: portfolio, name, fiscal_year)"
+        yield Diagnostic(path, 1, 1, "error", "schema", message)
+    for kind in ("portfolio", "team"):
+        paths = sorted(p for p, r in results.items() if r.kind == kind)
+        for extra in paths[1:]:
+            yield Diagnostic(
+                extra,
+                1,
+                1,
+                "error",
+                "duplicate-id",
+                f"a second {kind} file; keep one of {', '.join(paths)}",
+            )
+    ids: dict[str, str] = {}
+    for path in sorted([*accounts, *strategies]):
+        model = accounts.get(path) or strategies[path]
+        key = f"{type(model).__name__}:{model.id}"
+        if key in ids:
+            found.setdefault(path, []).append(
+                Finding(("id",), "duplicate-id", f"id `{model.id}` is also used by {ids[key]}")
+            )
+        ids.setdefault(key, path)
+
+    if isinstance(settings, PortfolioSettings):
+        path = portfolios[0]
+        found.setdefault(path, []).extend(settings_rules(settings))
+    if isinstance(team, Team):
+        path = next(p for p, r in results.items() if r.model is team)
+        found.setdefault(path, []).extend(team_rules(team))
+    refs = Refs(
+        team if isinstance(team, Team) else None,
+        (a.id for a in accounts.values()),
+        {s.id: s for s in strategies.values()},
+    )
+    for path, account in accounts.items():
+        if isinstance(settings, PortfolioSettings):
+            found.setdefault(path, []).extend(account_rules(account, settings, refs))
+    for path, strategy in strategies.items():
+        found.setdefault(path, []).extend(strategy_rules(strategy, refs))
+
+    for path, items in found.items():
+        if items:
+            raw = sources[path] or b""
+            yield from to_diagnostics(
+                path, raw.decode("utf-8-sig", "replace").replace("\r\n", "\n"), items
+            )
+
+
+def _content(results: Mapping[str, FileResult], erroneous: set[str]) -> Content | None:
+    def valid(kind: str) -> list[object]:
+        return [m for p, m in sorted(_models(results, kind).items()) if p not in erroneous]
+
+    settings = next(iter(valid("portfolio")), None)
+    if not isinstance(settings, PortfolioSettings):
+        return None
+    team = next((t for t in valid("team") if isinstance(t, Team)), Team(kind="team"))
+    accounts = {a.id: a for a in valid("account") if isinstance(a, Account)}
+    strategies = {s.id: s for s in valid("strategy") if isinstance(s, Strategy)}
+    return Content(
+        settings=settings,
+        team=team,
+        accounts=dict(sorted(accounts.items())),
+        strategies=dict(sorted(strategies.items())),
+    )
+
+
+__all__ = [
+    "ValidationResult",
+    "default_cache_dir",
+    "discover",
+    "validate_content",
+    "validate_sources",
+]
