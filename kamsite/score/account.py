@@ -1,0 +1,57 @@
+"""One account's scorecard, assembled from the single-purpose score modules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kamsite.model.account import Account
+from kamsite.model.portfolio import PortfolioSettings
+from kamsite.score import commercial, matrix, relationship
+from kamsite.score.flags import Measures, risk_flags
+from kamsite.score.plan import plan_checks, plan_completeness
+from kamsite.score.progress import expected_progress, period, score_objective
+from kamsite.score.results import AccountScore
+
+
+def score_account(account: Account, settings: PortfolioSettings, as_of: dt.date) -> AccountScore:
+    """Account objectives have no horizon of their own, so their KPIs run over the fiscal year."""
+    scoring = settings.scoring
+    row = account.revenue_for(settings.fiscal_year)
+    a = matrix.attractiveness(account, scoring.attractiveness)
+    s = matrix.strength(account, scoring.strength)
+    gap = commercial.revenue_gap(row)
+    wp = commercial.weighted_pipeline(account, scoring)
+    measures = Measures(
+        decision_coverage=relationship.decision_coverage(account),
+        weighted_pipeline=wp,
+        revenue_gap=gap,
+        pipeline_coverage=commercial.pipeline_coverage(wp, gap),
+        quadrant=matrix.quadrant(a, s, scoring.thresholds),
+    )
+    checks = plan_checks(account, settings, as_of)
+    start, end = period(settings.fiscal_year, settings.fiscal_year)
+    fy_expected = expected_progress(start, end, as_of)
+    return AccountScore(
+        id=account.id,
+        name=account.name,
+        local_name=account.local_name,
+        tier=account.tier,
+        attractiveness=a,
+        strength=s,
+        quadrant=measures.quadrant,
+        competitive_position=commercial.competitive_position(account),
+        relationship_health=relationship.relationship_health(account),
+        decision_coverage=measures.decision_coverage,
+        revenue_gap=gap,
+        weighted_pipeline=wp,
+        pipeline_coverage=measures.pipeline_coverage,
+        share_of_wallet=commercial.share_of_wallet(row, account.wallet),
+        plan_completeness=plan_completeness(checks),
+        checks=checks,
+        flags=risk_flags(account, settings, as_of, measures),
+        stakeholders={st.id: relationship.relationship(st) for st in account.stakeholders},
+        objectives=tuple(score_objective(o.id, o.kpis, fy_expected) for o in account.objectives),
+        revenue_actual=row.actual if row else None,
+        revenue_target=row.target if row else None,
+        revenue_forecast=row.forecast if row else None,
+    )

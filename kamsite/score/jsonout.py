@@ -1,0 +1,71 @@
+"""The `kamsite score --format json` object of DESIGN.md §7: unrounded numbers, nulls kept."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kamsite.score.results import (
+    AccountScore,
+    ObjectiveScore,
+    PortfolioScores,
+    StrategyScore,
+    Totals,
+)
+
+
+def _account(a: AccountScore) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "tier": a.tier.value if a.tier else None,
+        "attractiveness": a.attractiveness,
+        "strength": a.strength,
+        "quadrant": a.quadrant.value if a.quadrant else None,
+        "competitive_position": a.competitive_position,
+        "relationship_health": a.relationship_health,
+        "decision_coverage": a.decision_coverage,
+        "revenue_gap": a.revenue_gap,
+        "weighted_pipeline": a.weighted_pipeline,
+        "pipeline_coverage": a.pipeline_coverage,
+        "share_of_wallet": a.share_of_wallet,
+        "plan_completeness": a.plan_completeness,
+        "flags": list(a.flag_codes),
+        "stakeholders": [{"id": k, "relationship": r} for k, r in a.stakeholders.items()],
+    }
+
+
+def _objective(o: ObjectiveScore) -> dict[str, Any]:
+    return {
+        "id": o.id,
+        "status": o.status.value,
+        "kpis": [{"id": k.id, "progress": k.progress, "status": k.status.value} for k in o.kpis],
+    }
+
+
+def _strategy(s: StrategyScore) -> dict[str, Any]:
+    return {"id": s.id, "objectives": [_objective(o) for o in s.objectives]}
+
+
+def _totals(t: Totals) -> dict[str, Any]:
+    return {
+        "fiscal_year": t.fiscal_year,
+        "accounts": t.accounts,
+        "revenue": {
+            "actual": t.revenue_actual,
+            "target": t.revenue_target,
+            "forecast": t.revenue_forecast,
+        },
+        "weighted_pipeline": t.weighted_pipeline,
+        "revenue_gap": t.revenue_gap,
+        "tiers": dict(t.tiers),
+        "quadrants": dict(t.quadrants),
+        "flags": {code: list(ids) for code, ids in t.flags.items()},
+    }
+
+
+def to_json(scores: PortfolioScores) -> dict[str, Any]:
+    return {
+        "as_of": scores.as_of.isoformat(),
+        "accounts": [_account(a) for a in sorted(scores.accounts, key=lambda a: a.id)],
+        "strategies": [_strategy(s) for s in sorted(scores.strategies, key=lambda s: s.id)],
+        "totals": _totals(scores.totals),
+    }

@@ -1,0 +1,142 @@
+"""The scorecard values: plain frozen data, so every renderer shows the same numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kamsite.model.account import Tier
+
+
+class Quadrant(StrEnum):
+    """McDonald's key-account portfolio quadrants (attractiveness × our strength)."""
+
+    strategic = "strategic"
+    develop = "develop"
+    maintain = "maintain"
+    opportunistic = "opportunistic"
+
+
+class KpiStatus(StrEnum):
+    on_track = "on_track"
+    at_risk = "at_risk"
+    off_track = "off_track"
+    unknown = "unknown"
+
+
+class FlagCode(StrEnum):
+    STALE_PLAN = "STALE_PLAN"
+    OVERDUE_ACTION = "OVERDUE_ACTION"
+    NO_SPONSOR = "NO_SPONSOR"
+    DECISION_MAKER_UNCOVERED = "DECISION_MAKER_UNCOVERED"
+    OPPONENT_DECISION_MAKER = "OPPONENT_DECISION_MAKER"
+    SINGLE_THREADED = "SINGLE_THREADED"
+    NO_COACH = "NO_COACH"
+    LOW_PIPELINE_COVERAGE = "LOW_PIPELINE_COVERAGE"
+    TIER_MISMATCH = "TIER_MISMATCH"
+    KEY_STAKEHOLDER_UNOWNED = "KEY_STAKEHOLDER_UNOWNED"
+    GOING_COLD = "GOING_COLD"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Which item raised a flag: `ref` is its path in the account file, e.g. ('actions', 'x')."""
+
+    ref: tuple[str, ...]
+    message: str
+
+
+@dataclass(frozen=True)
+class Flag:
+    code: FlagCode
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One of the ten plan-completeness checks; `label` is in the portfolio language."""
+
+    number: int
+    key: str
+    label: str
+    passed: bool
+
+
+@dataclass(frozen=True)
+class KpiScore:
+    id: str
+    progress: float | None
+    status: KpiStatus
+
+
+@dataclass(frozen=True)
+class ObjectiveScore:
+    id: str
+    status: KpiStatus
+    kpis: tuple[KpiScore, ...]
+
+
+@dataclass(frozen=True)
+class AccountScore:
+    """Every §4 number of one account; None wherever §4 says null."""
+
+    id: str
+    name: str
+    local_name: str | None
+    tier: Tier | None
+    attractiveness: float | None
+    strength: float | None
+    quadrant: Quadrant | None
+    competitive_position: float | None
+    relationship_health: float | None
+    decision_coverage: float | None
+    revenue_gap: float | None
+    weighted_pipeline: float
+    pipeline_coverage: float | None
+    share_of_wallet: float | None
+    plan_completeness: int
+    checks: tuple[Check, ...]
+    flags: tuple[Flag, ...]
+    stakeholders: Mapping[str, float | None]
+    objectives: tuple[ObjectiveScore, ...]
+    revenue_actual: float | None
+    revenue_target: float | None
+    revenue_forecast: float | None
+
+    @property
+    def flag_codes(self) -> tuple[str, ...]:
+        return tuple(flag.code.value for flag in self.flags)
+
+
+@dataclass(frozen=True)
+class StrategyScore:
+    id: str
+    expected_progress: float
+    objectives: tuple[ObjectiveScore, ...]
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Portfolio sums for the fiscal year; `tiers`/`quadrants` count unset ones under "none"."""
+
+    fiscal_year: int
+    accounts: int
+    revenue_actual: float
+    revenue_target: float
+    revenue_forecast: float
+    weighted_pipeline: float
+    revenue_gap: float
+    tiers: Mapping[str, int]
+    quadrants: Mapping[str, int]
+    flags: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class PortfolioScores:
+    as_of: dt.date
+    fiscal_year: int
+    accounts: tuple[AccountScore, ...]
+    strategies: tuple[StrategyScore, ...]
+    totals: Totals
