@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 _TENTH = Decimal("0.1")
+_MILLIONTH = Decimal("0.000001")
+# Room for every finite float's digits, so quantize never raises on a huge amount.
+_CONTEXT = Context(prec=400, rounding=ROUND_HALF_UP)
 
 
 def r6(value: float) -> float:
@@ -15,9 +18,11 @@ def r6(value: float) -> float:
 def display(value: float | None, null: str = "—") -> str:
     """Half-up to one decimal, via Decimal because round() is half-even on binary floats.
 
-    Uses the shortest repr of the float, so 0.25 shows 0.3 and 2.675 shows 2.7.
+    First to 6 decimals, like every comparison, so 58.74999999999999 (float noise for
+    58.75) shows 58.8; 0.25 shows 0.3 and 2.675 shows 2.7.
     """
     if value is None:
         return null
-    shown = Decimal(repr(value)).quantize(_TENTH, rounding=ROUND_HALF_UP)
+    exact = Decimal(repr(value)).quantize(_MILLIONTH, context=_CONTEXT)
+    shown = exact.quantize(_TENTH, context=_CONTEXT)
     return str(shown.copy_abs() if shown.is_zero() else shown)
