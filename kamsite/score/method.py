@@ -1,0 +1,300 @@
+"""The /method/ page text: every formula with the live weights, thresholds and labels.
+
+Built from the same constants the scoring code uses, so the page cannot drift from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from kamsite.model.portfolio import (
+    DEFAULT_STAGE_PROBABILITY,
+    Criterion,
+    Language,
+    PortfolioSettings,
+    Stage,
+)
+from kamsite.score.commercial import US
+from kamsite.score.flags import GOING_COLD_DAYS, flag_condition
+from kamsite.score.plan import CHECKS, KEY_INFLUENCE, MIN_STAKEHOLDERS, check_label
+from kamsite.score.progress import AT_RISK, ON_TRACK
+from kamsite.score.results import FlagCode, Quadrant
+
+
+@dataclass(frozen=True)
+class MethodSection:
+    """One heading of the method page; `anchor` is stable across languages for links."""
+
+    anchor: str
+    title: str
+    body: str
+
+
+_STAGE_NOTES: dict[Stage, tuple[str, str]] = {
+    Stage.discover: ("information gathering", "信息收集"),
+    Stage.qualify: ("filtering", "筛选"),
+    Stage.shape_solution: ("solution shaping", "方案引导"),
+    Stage.recommend: ("brand recommendation", "品牌推荐"),
+    Stage.uncover_needs: ("needs discovery", "需求挖掘"),
+    Stage.key_person_meeting: ("private meeting with the key person", "与关键人私下会面"),
+    Stage.negotiate: ("commercial negotiation", "商务谈判"),
+    Stage.commit: ("intent reached", "达成意向"),
+    Stage.won: ("won (closed, not in the pipeline)", "赢单（已关闭，不计入管道）"),
+    Stage.lost: ("lost (closed, not in the pipeline)", "丢单（已关闭，不计入管道）"),
+}
+
+_QUADRANT_NOTES: dict[Quadrant, tuple[str, str]] = {
+    Quadrant.strategic: (
+        "attractive and we are strong: invest and build partnership",
+        "战略客户：客户有吸引力且我方实力强，重点投入、发展伙伴关系",
+    ),
+    Quadrant.develop: (
+        "attractive but we are weak: build our strength selectively",
+        "发展客户：客户有吸引力但我方实力弱，有选择地提升实力",
+    ),
+    Quadrant.maintain: (
+        "less attractive, we are strong: serve efficiently, protect margin",
+        "维持客户：吸引力较低而我方实力强，高效服务、保持利润",
+    ),
+    Quadrant.opportunistic: (
+        "less attractive and we are weak: serve opportunistically at low cost",
+        "机会客户：吸引力低且我方实力弱，低成本、机会性地服务",
+    ),
+}
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+class _Writer:
+    def __init__(self, settings: PortfolioSettings) -> None:
+        self.settings = settings
+        self.zh = settings.language is Language.zh
+
+    def t(self, en: str, zh: str) -> str:
+        return zh if self.zh else en
+
+    def criteria_table(self, criteria: Mapping[str, Criterion]) -> str:
+        head = self.t("| criterion | label | weight wᵢ |", "| 指标 | 名称 | 权重 wᵢ |")
+        rows = [
+            f"| `{key}` | {_cell(c.label or key)} | {_num(c.weight)} |"
+            for key, c in criteria.items()
+        ]
+        return "\n".join([head, "| --- | --- | ---: |", *rows])
+
+    def matrix(self) -> MethodSection:
+        scoring = self.settings.scoring
+        ta, ts = _num(scoring.thresholds.attractiveness), _num(scoring.thresholds.strength)
+        quadrants = "\n".join(f"- **{q.value}**: {self.t(*_QUADRANT_NOTES[q])}" for q in Quadrant)
+        body = self.t(
+            "The portfolio matrix is McDonald's key-account portfolio analysis, with both axes "
+            "normalised to 0..100. Each criterion is scored 1..5 in the account's `assessment`.\n\n"
+            "**Attractiveness** of the account to us: `A = 100 × Σ wᵢ (sᵢ − 1) / 4`.\n\n",
+            "组合矩阵采用 McDonald 的大客户组合分析，两个维度均归一化到 0..100。"
+            "每个指标在客户文件的 `assessment` 中按 1..5 打分。\n\n"
+            "**客户吸引力**：`A = 100 × Σ wᵢ (sᵢ − 1) / 4`。\n\n",
+        )
+        body += self.criteria_table(scoring.attractiveness) + "\n\n"
+        body += self.t(
+            "**Strength**, our business strength in the account: `S`, the same formula.\n\n",
+            "**我方实力**（我方在该客户的业务实力）：`S`，公式相同。\n\n",
+        )
+        body += self.criteria_table(scoring.strength) + "\n\n"
+        body += self.t(
+            f"Without an `assessment`, A and S are empty.\n\n**Quadrant** with thresholds "
+            f"tA = {ta} and tS = {ts}: A ≥ tA and S ≥ tS → strategic; A ≥ tA, S < tS → develop; "
+            "A < tA, S ≥ tS → maintain; otherwise opportunistic (empty when A or S is).\n\n",
+            f"没有 `assessment` 时 A 和 S 为空。\n\n**象限**（阈值 tA = {ta}，tS = {ts}）："
+            "A ≥ tA 且 S ≥ tS → strategic；A ≥ tA 且 S < tS → develop；"
+            "A < tA 且 S ≥ tS → maintain；否则 opportunistic（A 或 S 为空时为空）。\n\n",
+        )
+        return MethodSection("matrix", self.t("Portfolio matrix", "客户组合矩阵"), body + quadrants)
+
+    def competition(self) -> MethodSection:
+        return MethodSection(
+            "competitive-position",
+            self.t("Competitive position", "竞争地位"),
+            self.t(
+                "`CP = Σ importanceₙ × usₙ / Σ importanceₙ × bestₙ` over the customer's needs, "
+                f"where `bestₙ` is the highest rating of need n among `{US}` and the "
+                f"competitors. CP ≤ 1; 1 means we lead or tie on every need. Only needs that "
+                f"rate `{US}` count; empty if none does.",
+                "`CP = Σ 重要性ₙ × 我方评分ₙ / Σ 重要性ₙ × 最高评分ₙ`，按客户需求计算，"
+                f"`最高评分ₙ` 为 `{US}` 与各竞争对手在需求 n 上的最高评分。CP ≤ 1；"
+                f"1 表示我方在每项需求上领先或持平。只计入给 `{US}` 打分的需求；没有则为空。",
+            ),
+        )
+
+    def relationships(self) -> MethodSection:
+        return MethodSection(
+            "relationships",
+            self.t("Relationships and the decision chain", "关系与决策链"),
+            self.t(
+                "**Relationship** per stakeholder, from the six dimensions of relationship "
+                "planning (acceptance, participation, information sharing, day-to-day guidance, "
+                "project support, competitive preference, each 0..5): "
+                "`R = 20 × mean(six dimensions)`, 0..100; empty if not assessed.\n\n"
+                "**Relationship health** `H = Σ influence × R / Σ influence` over assessed "
+                "stakeholders; empty if none.\n\n"
+                "**Decision coverage** `DC`: the share (0..1) of stakeholders with role "
+                "`decision_maker` or `economic_buyer` whose attitude is `champion` or "
+                "`supporter`; empty if there is no such stakeholder.",
+                "**关系得分**（每位关键人）：按关系规划的六个维度（认可度、参与度、信息分享、"
+                "日常指导、项目支持、竞争倾向，各 0..5）计算 `R = 20 × 六维平均值`，0..100；"
+                "未评估则为空。\n\n"
+                "**关系健康度** `H = Σ 影响力 × R / Σ 影响力`，只计已评估的关键人；没有则为空。\n\n"
+                "**决策覆盖率** `DC`：角色为 `decision_maker` 或 `economic_buyer` 的关键人中，"
+                "态度为 `champion` 或 `supporter` 的比例（0..1）；没有此类关键人则为空。",
+            ),
+        )
+
+    def stage_table(self) -> str:
+        overrides = self.settings.scoring.stage_probability
+        head = self.t("| stage | meaning | win probability |", "| 阶段 | 含义 | 赢单概率 |")
+        rows = []
+        for stage in Stage:
+            p = _num(self.settings.scoring.probability(stage))
+            if stage in overrides:
+                default = _num(DEFAULT_STAGE_PROBABILITY[stage])
+                p += self.t(
+                    f" (set in portfolio.yaml; default {default})",
+                    f"（portfolio.yaml 设定；默认 {default}）",
+                )
+            rows.append(f"| `{stage.value}` | {self.t(*_STAGE_NOTES[stage])} | {p} |")
+        return "\n".join([head, "| --- | --- | ---: |", *rows])
+
+    def revenue(self) -> MethodSection:
+        fy = self.settings.fiscal_year
+        body = self.t(
+            f"For the fiscal year FY{fy}:\n\n"
+            f"- **Revenue gap** `G = target − (actual, else forecast, else 0)`; empty without a "
+            f"FY{fy} target.\n"
+            "- **Weighted pipeline** `WP = Σ amount × p` over open opportunities (not `won` or "
+            "`lost`), p being the opportunity's `probability` or its stage's default below; "
+            "an opportunity without an amount adds 0.\n"
+            "- **Pipeline coverage** `PC = WP / G` when G > 0; otherwise empty.\n"
+            "- **Share of wallet** `SW = actual / wallet`; empty if either is missing or the "
+            "wallet is 0.\n\n",
+            f"按财年 FY{fy}：\n\n"
+            f"- **收入缺口** `G = 目标 − (实际，否则预测，否则 0)`；没有 FY{fy} 目标则为空。\n"
+            "- **加权商机** `WP = Σ 金额 × p`，只计未关闭的商机（非 `won`/`lost`），"
+            "p 为商机的 `probability`，否则为下表中阶段的默认值；没有金额的商机计 0。\n"
+            "- **管道覆盖率** `PC = WP / G`（G > 0 时）；否则为空。\n"
+            "- **钱包份额** `SW = 实际收入 / wallet`；任一缺失或 wallet 为 0 时为空。\n\n",
+        )
+        return MethodSection(
+            "revenue", self.t("Revenue and pipeline", "收入与商机"), body + self.stage_table()
+        )
+
+    def plan(self) -> MethodSection:
+        checks = "\n".join(f"{i + 1}. {check_label(i, self.settings)}" for i in range(len(CHECKS)))
+        return MethodSection(
+            "plan-completeness",
+            self.t("Plan completeness", "计划完整度"),
+            self.t(
+                "`P = 10 × (checks passed)`, 0..100. An open action is one that is `planned`, "
+                "`in_progress` or `blocked`.\n\n",
+                "`P = 10 × 通过的检查项数`，0..100。未完成行动指状态为 `planned`、"
+                "`in_progress` 或 `blocked` 的行动。\n\n",
+            )
+            + checks,
+        )
+
+    def flags(self) -> MethodSection:
+        head = self.t("| flag | raised when |", "| 风险标志 | 触发条件 |")
+        rows = [
+            f"| `{code.value}` | {_cell(flag_condition(code, self.settings))} |"
+            for code in sorted(FlagCode, key=lambda c: c.value)
+        ]
+        note = self.t(
+            f"Key stakeholders are those with influence ≥ {KEY_INFLUENCE}; "
+            f"{MIN_STAKEHOLDERS} owned stakeholders avoid single threading; a contact goes cold "
+            f"after {GOING_COLD_DAYS} days. Each raised flag names the items that raised it.",
+            f"关键人指影响力 ≥ {KEY_INFLUENCE} 的关键人；至少 {MIN_STAKEHOLDERS} 位有负责人的关键人"
+            f"才不算单线联系；超过 {GOING_COLD_DAYS} 天未联系视为关系变冷。"
+            "每个风险标志都列出触发它的具体条目。",
+        )
+        body = "\n".join([head, "| --- | --- |", *rows])
+        return MethodSection("risk-flags", self.t("Risk flags", "风险标志"), body + "\n\n" + note)
+
+    def progress(self) -> MethodSection:
+        on, risk = _num(ON_TRACK), _num(AT_RISK)
+        return MethodSection(
+            "progress",
+            self.t("Strategy progress", "战略进度"),
+            self.t(
+                "A strategy runs from `start` = Jan 1 of `horizon.from` to `end` = Dec 31 of "
+                "`horizon.to`.\n\n"
+                "- KPI progress `π = (actual − baseline) / (target − baseline)`, clamped to 0..1 "
+                "(the same formula serves `direction: down` KPIs).\n"
+                "- Expected progress `ε = (as_of − start) / (end − start)` in days, clamped to "
+                "0..1.\n"
+                f"- Status: `on_track` if π ≥ {on} ε, `at_risk` if π ≥ {risk} ε, else `off_track`; "
+                "`unknown` when baseline, target or actual is missing or target = baseline.\n"
+                "- An objective takes its worst KPI's status (off_track < at_risk < on_track); "
+                "it is unknown only if all its KPIs are.\n\n"
+                "KPIs of an account's own objectives use the same rule over the fiscal year "
+                f"FY{self.settings.fiscal_year} (Jan 1 to Dec 31), the period an account plan "
+                "covers.",
+                "战略周期从 `horizon.from` 年 1 月 1 日（`start`）到 `horizon.to` 年 12 月 31 日"
+                "（`end`）。\n\n"
+                "- KPI 进度 `π = (实际 − 基线) / (目标 − 基线)`，限制在 0..1"
+                "（同一公式适用于 `direction: down` 的 KPI）。\n"
+                "- 预期进度 `ε = (as_of − start) / (end − start)`（按天），限制在 0..1。\n"
+                f"- 状态：π ≥ {on} ε 为 `on_track`，π ≥ {risk} ε 为 `at_risk`，否则为 "
+                "`off_track`；基线、目标或实际缺失，或目标等于基线时为 `unknown`。\n"
+                "- 目标的状态取其最差 KPI 的状态（off_track < at_risk < on_track）；"
+                "只有全部 KPI 都为 unknown 时才为 unknown。\n\n"
+                "客户自身目标的 KPI 采用同样规则，周期为财年 "
+                f"FY{self.settings.fiscal_year}（1 月 1 日至 12 月 31 日），即客户计划覆盖的期间。",
+            ),
+        )
+
+    def numbers(self) -> MethodSection:
+        return MethodSection(
+            "numbers",
+            self.t("Numbers and rounding", "数值与取整"),
+            self.t(
+                "Scores are computed from the plan files and portfolio.yaml as of the reporting "
+                "date (`as_of` in portfolio.yaml, else `KAMSITE_AS_OF`, else today). Every "
+                "comparison with a threshold uses the number rounded to 6 decimals, so float "
+                "noise never flips a result; pages show numbers rounded half-up to 1 decimal; "
+                "`kamsite score --format json` gives them unrounded. Portfolio totals add up "
+                "FY revenue actual, target and forecast, WP and G over the accounts that have "
+                "them, and count accounts per tier, quadrant and flag.",
+                "所有得分按基准日（portfolio.yaml 的 `as_of`，否则环境变量 `KAMSITE_AS_OF`，"
+                "否则今天）由计划文件和 portfolio.yaml 计算。与阈值比较时一律先四舍五入到 6 位"
+                "小数，避免浮点误差影响结果；页面显示四舍五入到 1 位小数；"
+                "`kamsite score --format json` 输出未取整的数值。组合汇总对有数据的客户累加"
+                "财年实际、目标、预测收入及 WP、G，并按分级、象限和风险标志统计客户数。",
+            ),
+        )
+
+
+def explain(settings: PortfolioSettings) -> tuple[MethodSection, ...]:
+    """The method sections in reading order, in `settings.language`."""
+    w = _Writer(settings)
+    return (
+        w.matrix(),
+        w.competition(),
+        w.relationships(),
+        w.revenue(),
+        w.plan(),
+        w.flags(),
+        w.progress(),
+        w.numbers(),
+    )
+
+
+def method_markdown(settings: PortfolioSettings) -> str:
+    """The whole page body; headings carry the anchors so links survive a language switch."""
+    title = "计分方法" if settings.language is Language.zh else "How the scores are computed"
+    parts = [f"# {title}\n"]
+    parts += [f"## {s.title} {{#{s.anchor}}}\n\n{s.body}\n" for s in explain(settings)]
+    return "\n".join(parts)
