@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.cyaml import CParser
+from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
 MAX_BYTES = 10_000_000
 MAX_EXPANDED = 10_000_000
@@ -108,12 +108,14 @@ class CoreConstructor(yaml.constructor.SafeConstructor):
         return float(value)
 
 
-CoreConstructor.add_constructor("tag:yaml.org,2002:int", CoreConstructor.construct_yaml_int)
-CoreConstructor.add_constructor("tag:yaml.org,2002:float", CoreConstructor.construct_yaml_float)
-CoreConstructor.add_constructor("tag:yaml.org,2002:map", CoreConstructor.construct_yaml_map)
+CoreConstructor.yaml_constructors = {
+    **yaml.constructor.SafeConstructor.yaml_constructors,
+    "tag:yaml.org,2002:int": CoreConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": CoreConstructor.construct_yaml_float,
+}
 
 
-class CoreLoader(CParser, CoreConstructor, CoreResolver):  # type: ignore[misc]
+class CoreLoader(CParser, CoreConstructor, CoreResolver):
     """libyaml's parser with our resolver and constructor (nothing of PyYAML's 1.1 resolver)."""
 
     def __init__(self, stream: str) -> None:
@@ -173,12 +175,8 @@ def _check_depth(text: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                raise LoadError(
-                    "too-large",
-                    f"nesting is deeper than {MAX_DEPTH} levels",
-                    mark.line + 1,
-                    mark.column + 1,
-                )
+                where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                raise LoadError("too-large", f"nesting is deeper than {MAX_DEPTH} levels", *where)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 

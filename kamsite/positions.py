@@ -45,13 +45,8 @@ def locate(text: str, loc: Sequence[str | int], *, key: bool = False) -> tuple[i
             if match is None:
                 break
             key_node, node = match
-            best = key_node.start_mark if (key and last) else node.start_mark
-            if (
-                not key
-                and isinstance(node, yaml.MappingNode | yaml.SequenceNode)
-                and not (node.value)
-            ):
-                best = key_node.start_mark
+            block = isinstance(node, yaml.CollectionNode) and not node.flow_style
+            best = key_node.start_mark if (key and last) or block else node.start_mark
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
             if not 0 <= part < len(node.value):
                 break

@@ -22,7 +22,7 @@ revenue: []              # - {{year: 2026, actual: 0, target: 0, forecast: 0}}
 #   attractiveness: {{revenue_potential: {{score: 3}}, ...}}
 #   strength: {{offer_fit: {{score: 3}}, ...}}
 
-stakeholders: []         # the decision chain: id, name, title, unit, roles, influence 1..5, attitude
+stakeholders: []         # the decision chain: id, name, title, roles, influence 1..5, attitude
 competitors: []
 needs: []
 opportunities: []

@@ -21,7 +21,7 @@ content_option = click.option(
 
 
 def load_or_exit(content_dir: Path) -> ValidationResult:
-    """Validate; on errors print them to stderr and exit 1, as every consumer needs valid content."""
+    """Validate; on errors print them to stderr and exit 1: consumers need valid content."""
     result = validate_content(content_dir)
     if not result.ok or result.content is None:
         click.echo(as_text(result.diagnostics), err=True, nl=False)

@@ -1,12 +1,14 @@
 """Pydantic models of the content files (DESIGN.md §3); no I/O here."""
 
+from pydantic import BaseModel
+
 from kamsite.model.account import Account
 from kamsite.model.content import Content, resolve_as_of
 from kamsite.model.portfolio import PortfolioSettings
 from kamsite.model.strategy import Strategy
 from kamsite.model.team import Team
 
-KIND_MODELS = {
+KIND_MODELS: dict[str, type[BaseModel]] = {
     "portfolio": PortfolioSettings,
     "team": Team,
     "account": Account,

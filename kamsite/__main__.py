@@ -1,0 +1,5 @@
+"""`python -m kamsite` runs the command line."""
+
+from kamsite.cli import main
+
+main()
