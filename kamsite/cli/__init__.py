@@ -7,6 +7,7 @@ import click
 from kamsite import __version__
 from kamsite.cli.new import new
 from kamsite.cli.schema import schema
+from kamsite.cli.score import score
 from kamsite.cli.validate import validate
 
 
@@ -16,5 +17,5 @@ def main() -> None:
     """Key account plans as code: validate, score, draw and review them."""
 
 
-for command in (validate, schema, new):
+for command in (validate, score, schema, new):
     main.add_command(command)
