@@ -1,0 +1,85 @@
+"""The /method/ text follows the live config and names every rule, in both languages."""
+
+from __future__ import annotations
+
+from test_score_support import settings
+
+from kamsite.score import FlagCode
+from kamsite.score.method import explain, method_markdown
+
+CUSTOM = {
+    "scoring": {
+        "attractiveness": {
+            "size": {"weight": 0.6, "label": "Market size | spend"},
+            "growth": {"weight": 0.4},
+        },
+        "strength": {"fit": {"weight": 1.0, "label": "Offer fit"}},
+        "thresholds": {"attractiveness": 60, "strength": 45},
+        "stage_probability": {"negotiate": 0.7},
+    },
+    "stale_after_days": 45,
+    "fiscal_year": 2027,
+}
+
+
+def test_sections_and_anchors_are_the_same_in_both_languages() -> None:
+    en = explain(settings())
+    zh = explain(settings(language="zh"))
+    assert [s.anchor for s in en] == [s.anchor for s in zh]
+    assert [s.anchor for s in en] == [
+        "matrix",
+        "competitive-position",
+        "relationships",
+        "revenue",
+        "plan-completeness",
+        "risk-flags",
+        "progress",
+        "numbers",
+    ]
+    assert en[0].title == "Portfolio matrix"
+    assert zh[0].title == "客户组合矩阵"
+
+
+def test_defaults_are_spelled_out() -> None:
+    text = method_markdown(settings())
+    assert "McDonald" in text
+    assert "| `revenue_potential` | Future revenue and profit | 0.3 |" in text
+    assert "| `offer_fit` | offer_fit | 0.35 |" in text
+    assert "tA = 50 and tS = 50" in text
+    assert "| `negotiate` | commercial negotiation | 0.65 |" in text
+    assert "8. Plan reviewed within 90 days" in text
+    assert "10. A revenue target for FY2026" in text
+    assert "π ≥ 0.7 ε" in text and "π ≥ 0.4 ε" in text
+
+
+def test_live_config_changes_the_text() -> None:
+    text = method_markdown(settings(**CUSTOM))
+    assert "| `size` | Market size \\| spend | 0.6 |" in text  # escaped for the table
+    assert "| `growth` | growth | 0.4 |" in text
+    assert "revenue_potential" not in text
+    assert "tA = 60 and tS = 45" in text
+    assert (
+        "| `negotiate` | commercial negotiation | 0.7 (set in portfolio.yaml; default 0.65) |"
+        in text
+    )
+    assert "8. Plan reviewed within 45 days" in text
+    assert "| `STALE_PLAN` | `reviewed` is missing or older than 45 days. |" in text
+    assert "FY2027" in text
+
+
+def test_every_check_and_flag_is_explained() -> None:
+    for language in ("en", "zh"):
+        text = method_markdown(settings(language=language))
+        for number in range(1, 11):
+            assert f"\n{number}. " in text
+        for code in FlagCode:
+            assert f"| `{code.value}` |" in text
+
+
+def test_chinese_page() -> None:
+    text = method_markdown(settings(language="zh", **CUSTOM))
+    assert text.startswith("# 计分方法\n")
+    assert "## 风险标志 {#risk-flags}" in text
+    assert "8. 计划在 45 天内复盘过" in text
+    assert "（portfolio.yaml 设定；默认 0.65）" in text
+    assert "How" not in text
