@@ -1,0 +1,91 @@
+"""Label text from pull requests made safe to show and short enough to lay out.
+
+Content is hostile: control characters are not valid XML, explicit bidi
+controls can reorder the text around them ("Trojan source"), and a 2,000-char
+name would make a node wider than the page. Everything shown in a picture goes
+through `clean` and, for labels, `clip` or `wrap`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+ELLIPSIS = "…"
+REPLACEMENT = "\ufffd"
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_RTL_CLASSES = frozenset({"R", "AL"})
+_FSI, _PDI = "\u2068", "\u2069"
+
+
+def _allowed(char: str) -> bool:
+    """XML 1.0 characters minus controls: what may reach an SVG text node."""
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+        return False
+    return unicodedata.category(char) != "Cc"
+
+
+def clean(text: str) -> str:
+    """One line of plain text: whitespace collapsed, controls replaced, bidi controls dropped."""
+    chars = [
+        " " if char.isspace() else char if _allowed(char) else REPLACEMENT
+        for char in text
+        if char not in _BIDI_CONTROLS
+    ]
+    return " ".join("".join(chars).split())
+
+
+def isolate(text: str) -> str:
+    """Right-to-left text wrapped in FSI…PDI so it cannot reorder the words around it."""
+    if any(unicodedata.bidirectional(char) in _RTL_CLASSES for char in text):
+        return f"{_FSI}{text}{_PDI}"
+    return text
+
+
+def width(text: str) -> int:
+    """Display width in Latin-letter units: East Asian wide characters count two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _head(text: str, limit: int) -> str:
+    """The longest prefix of at most `limit` display units, yet at least one character."""
+    used = 0
+    for index, char in enumerate(text):
+        used += width(char)
+        if used > limit:
+            return text[: max(index, 1)]
+    return text
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to `limit` display units, with an ellipsis when something was cut."""
+    if width(text) <= limit:
+        return text
+    return _head(text, limit - 1).rstrip() + ELLIPSIS
+
+
+def wrap(text: str, limit: int, max_lines: int) -> list[str]:
+    """Lines of at most `limit` display units, broken at spaces when there are any.
+
+    Chinese has no spaces, so a word wider than a line is broken anywhere; the
+    last line is clipped when the text needs more than `max_lines`.
+    """
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if width(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        while width(word) > limit:
+            head = _head(word, limit)
+            lines.append(head)
+            word = word[len(head) :]
+        current = word
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], clip(" ".join(lines[max_lines - 1 :]), limit)]
+    return lines
