@@ -1,15 +1,68 @@
 """The generated site as in-memory Markdown files keyed by their path under the docs dir.
 
-Core, not plugin code: any builder can register these (MkDocs) or write them to
-a folder (builders that run no MkDocs plugins).
+Core, not plugin code: MkDocs registers these as generated files, and
+`write_pages` puts the same set in a folder for builders that run no MkDocs
+plugins (Zensical). Every item page is `<section>/<id>/index.md`, so its URL is
+`/<section>/<id>/` and an id such as `index` cannot clash with the section index.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 from kamsite.model import Content
 from kamsite.pages.account import account_page
+from kamsite.pages.context import Drawings, Site
+from kamsite.pages.method import method_page
+from kamsite.pages.portfolio import accounts_index_page, actions_page, dashboard_page, risks_page
+from kamsite.pages.strategy import strategies_index_page, strategy_page
+from kamsite.pages.team import Duties, duties, member_page, team_index_page
+from kamsite.score import PortfolioScores
+
+SECTION_PAGES = (
+    "index.md",
+    "accounts/index.md",
+    "strategies/index.md",
+    "team/index.md",
+    "actions/index.md",
+    "risks/index.md",
+    "method/index.md",
+)
 
 
-def generate_pages(content: Content) -> dict[str, str]:
-    pages = {f"accounts/{a.id}.md": account_page(a) for a in content.accounts.values()}
+def generate_pages(
+    content: Content, scores: PortfolioScores, drawings: Drawings, as_of: dt.date
+) -> dict[str, str]:
+    """Every generated page, sorted by path; a pure function of its arguments."""
+    site = Site(content, scores, drawings, as_of)
+    everyone = duties(site)
+    pages = {
+        "index.md": dashboard_page(site),
+        "accounts/index.md": accounts_index_page(site),
+        "strategies/index.md": strategies_index_page(site),
+        "team/index.md": team_index_page(site, everyone),
+        "actions/index.md": actions_page(site),
+        "risks/index.md": risks_page(site),
+        "method/index.md": method_page(site),
+    }
+    for account in site.accounts():
+        pages[f"accounts/{account.id}/index.md"] = account_page(site, account)
+    for key in sorted(content.strategies):
+        pages[f"strategies/{key}/index.md"] = strategy_page(site, content.strategies[key])
+    for member in content.team.members:
+        pages[f"team/{member.id}/index.md"] = member_page(
+            site, member, everyone.get(member.id, Duties())
+        )
     return dict(sorted(pages.items()))
+
+
+def write_pages(pages: dict[str, str], folder: Path) -> None:
+    """Write the set under `folder` (UTF-8, LF), for site builders that run no MkDocs plugins."""
+    for path, markdown in pages.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8", newline="\n")
+
+
+__all__ = ["SECTION_PAGES", "Drawings", "generate_pages", "write_pages"]
