@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from kamsite.diagnostics import as_text
-from kamsite.graph.render import GraphvizMissing, Renderer, RenderError, default_cache_dir
+from kamsite.graph import GraphvizMissing, Renderer, RenderError, default_cache_dir
 from kamsite.model import resolve_as_of
 from kamsite.pages import generate_pages
 from kamsite.pages.drawings import draw
