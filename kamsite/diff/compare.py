@@ -229,7 +229,7 @@ def _flags(before: AccountScore | None, after: AccountScore | None) -> tuple[Fla
 
 
 def _account(b: Account | None, a: Account | None, ctx: _Context) -> _Changes:
-    """Scores and flags whenever one side scores; item events only when both sides do."""
+    """Item events when both sides score; an added account shows its scores and flags."""
     sb = ctx.before.account_score(b.id) if b else None
     sa = ctx.after.account_score(a.id) if a else None
     fields = _fields(
@@ -261,8 +261,10 @@ def _account(b: Account | None, a: Account | None, ctx: _Context) -> _Changes:
             *objective_events(sb.objectives, sa.objectives, titles, names),
             *risk_events(b, a),
         ]
+    if a is None:  # removed: what it was (tier, quadrant) matters, its dropped numbers do not
+        return _Changes(name=b.name if b else None, fields=fields)
     return _Changes(
-        name=_first(a, b).name if (a or b) else None,
+        name=a.name,
         fields=fields,
         scores=_deltas(sb, sa, ACCOUNT_METRICS),
         flags=_flags(sb, sa),

@@ -24,6 +24,7 @@ from kamsite.score.numbers import display
 
 NOTHING_MOVED = "no score, flag, relationship or status moved"
 SUMMARY_PHRASES = 3
+NAME_LIMIT = 80
 
 LABELS = {
     "attractiveness": "A",
@@ -94,8 +95,13 @@ def flag_phrase(f: FlagChange) -> str:
     return f"{f.change} {f.code}"
 
 
+def _clip(name: str) -> str:
+    """Names are free text: a very long one must not push the table off the screen."""
+    return name if len(name) <= NAME_LIMIT else name[: NAME_LIMIT - 1] + "…"
+
+
 def _who(e: Event) -> str:
-    return f"{md(e.name)} ({code(e.id)})"
+    return f"{md(_clip(e.name))} ({code(e.id)})"
 
 
 _SECTION = {
@@ -186,7 +192,7 @@ def _summary_cell(item: ItemDiff) -> str:
 
 
 def _title(item: ItemDiff) -> str:
-    return f"**{md(item.name)}** {code(item.id)}"
+    return f"**{md(_clip(item.name))}** {code(item.id)}"
 
 
 def _row(item: ItemDiff) -> str:
@@ -205,7 +211,8 @@ def _diagnostic_line(d: DiagnosticChange) -> str:
 def _details(item: ItemDiff) -> list[str]:
     lines = [
         f"<details><summary>{html_text(item.name)} {html_code(item.id)}: "
-        f"{len(change_phrases(item)) + len(item.scores) + len(item.flags)} changes</summary>",
+        f"{_count(len(change_phrases(item)) + len(item.scores) + len(item.flags), 'change')}"
+        "</summary>",
         "",
     ]
     if item.scores:
@@ -233,9 +240,9 @@ def _headline(diff: Diff) -> list[str]:
         for kind, n in sorted(counts.items())
     )
     head, base = diff.head, diff.base
-    validity = f"HEAD {head.errors} error(s), {head.warnings} warning(s)"
+    validity = f"HEAD {_count(head.errors, 'error')}, {_count(head.warnings, 'warning')}"
     if base.files:
-        validity += f" (BASE {base.errors}, {base.warnings})"
+        validity += f"; BASE {_count(base.errors, 'error')}, {_count(base.warnings, 'warning')}"
     lines = [
         f"### Plan review: {md(base.label)} → {md(head.label)}",
         "",
