@@ -150,6 +150,8 @@ def decode(raw: bytes) -> str:
     return text.replace("\r\n", "\n")
 
 
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]")
+_ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s,\[\]{}*]")
 _BRACKETS = re.compile(r"[^\[\]{}]+")
 _INDENT = re.compile(r"^ *", re.MULTILINE)
 _COMPACT = re.compile(r"(?:[-?] +){8,}")
@@ -232,7 +234,7 @@ def parse(raw: bytes) -> Loaded:
         raise LoadError("yaml-syntax", str(exc)) from None
     finally:
         loader.dispose()
-    if "*" in text:
+    if _ANCHOR.search(text) and _ALIAS.search(text):
         _check_expansion(data)
     return Loaded(data, text, tuple(loader.duplicates))
 

@@ -83,11 +83,23 @@ def validate_content(root: Path, *, cache_dir: Path | bool | None = True) -> Val
     )
 
 
-def _check(job: tuple[str, str, bytes | None]) -> FileResult:
-    return check_file(*job)
+@dataclass(frozen=True)
+class _Job:
+    path: str
+    kind: str
+    raw: bytes | None
+    key: str
+    cache: FileCache
 
 
-def _check_all(jobs: list[tuple[str, str, bytes | None]]) -> list[FileResult]:
+def _check(job: _Job) -> FileResult:
+    """Runs in a worker when parallel, so the cache write is parallel too."""
+    result = check_file(job.path, job.kind, job.raw)
+    job.cache.put(job.key, result)
+    return result
+
+
+def _check_all(jobs: list[_Job]) -> list[FileResult]:
     """Files are independent; many uncached ones are spread over the cores."""
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < _PARALLEL_FROM or workers < 2:
@@ -105,22 +117,20 @@ def validate_sources(
     """Validate files given as {"content/accounts/x.yaml": bytes}; None marks a directory."""
     cache = cache or FileCache(None)
     results: dict[str, FileResult] = {}
-    jobs: list[tuple[str, str, bytes | None]] = []
-    keys: dict[str, str] = {}
+    jobs: list[_Job] = []
     for path in sorted(sources):
         kind = expected_kind(PurePosixPath(path).relative_to(content_dir))
         if kind is None:
             continue
         raw = sources[path]
-        keys[path] = digest(path, kind, raw)
-        hit = cache.get(keys[path])
+        key = digest(path, kind, raw)
+        hit = cache.get(key)
         if hit is not None:
             results[path] = hit
         else:
-            jobs.append((path, kind, raw))
+            jobs.append(_Job(path, kind, raw, key, cache))
     for result in _check_all(jobs):
         results[result.path] = result
-        cache.put(keys[result.path], result)
 
     diagnostics = [d for r in results.values() for d in r.diagnostics]
     diagnostics.extend(_cross(results, sources, content_dir))
