@@ -222,8 +222,7 @@ BROKEN = [
     (
         "weights do not sum to one",
         "portfolio.yaml",
-        PORTFOLIO
-        + "scoring:\n  strength:\n    offer_fit: {weight: 0.5}\n"
+        PORTFOLIO + "scoring:\n  strength:\n    offer_fit: {weight: 0.5}\n"
         "    relationship_depth: {weight: 0.2}\n"
         "    share_of_wallet: {weight: 0.2}\n    delivery_record: {weight: 0.2}\n",
         "weights-sum",
