@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -328,3 +329,42 @@ def test_outside_a_repository_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(diff, ["HEAD", "--content", str(tmp_path / "content")])
     assert result.exit_code == 2
     assert "not inside a git repository" in result.output
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is not installed")
+def test_graphs_show_the_decision_chain_change(repo: Repo, tmp_path: Path) -> None:
+    repo.edit(ACME_PATH, "    attitude: supporter", "    attitude: skeptic")
+    repo.edit(
+        ACME_PATH,
+        "  - id: buyer\n    name: Pat Park\n",
+        "  - {id: cfo, name: Fay Fu, influence: 4, reports_to: ceo}\n"
+        "  - id: buyer\n    name: Pat Park\n",
+    )
+    repo.edit(
+        ACME_PATH,
+        "    name: Tom Tang\n    roles: [technical_buyer, coach]\n",
+        "    name: Tom Tang\n    roles: [technical_buyer]\n",
+    )
+    out_dir = tmp_path / "graphs"
+    code, out = repo.run("main", "--graphs", str(out_dir))
+    assert code == 0, out
+    assert [p.name for p in out_dir.iterdir()] == ["acme.svg"]
+    svg = (out_dir / "acme.svg").read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<?xml")
+    assert "Fay Fu" in svg and "#66bb6a" in svg  # added: green
+    assert "attitude: supporter → skeptic" in svg and "#fb8c00" in svg  # marked
+    assert "roles:" in svg
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is not installed")
+def test_graphs_mark_removed_stakeholders(repo: Repo, tmp_path: Path) -> None:
+    repo.edit(
+        ACME_PATH,
+        "  - id: buyer\n    name: Pat Park\n    roles: [procurement]\n"
+        "    influence: 2\n    attitude: neutral\n    owner: zhao-min\n",
+        "",
+    )
+    out_dir = tmp_path / "graphs"
+    assert repo.run("main", "--graphs", str(out_dir))[0] == 0
+    svg = (out_dir / "acme.svg").read_text(encoding="utf-8")
+    assert "Pat Park" in svg and "#c62828" in svg and "removed" in svg

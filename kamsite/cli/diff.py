@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
@@ -16,6 +17,14 @@ from kamsite.diff import (
     render_json,
     render_markdown,
 )
+from kamsite.diff.picture import change_diagrams
+from kamsite.graph.render import (
+    Diagram,
+    GraphvizMissing,
+    Renderer,
+    RenderError,
+    default_cache_dir,
+)
 
 
 @click.command()
@@ -29,7 +38,14 @@ from kamsite.diff import (
     default="markdown",
     show_default=True,
 )
-def diff(base: str, head: str | None, content_dir: Path, fmt: str) -> None:
+@click.option(
+    "--graphs",
+    "graphs_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Also write <account>.svg here: the decision-chain change of each changed account.",
+)
+def diff(base: str, head: str | None, content_dir: Path, fmt: str, graphs_dir: Path | None) -> None:
     """Compare BASE with HEAD (git revisions; HEAD defaults to the working tree).
 
     Exit 0 with a report, even when a side has validation errors (the report lists them);
@@ -43,3 +59,17 @@ def diff(base: str, head: str | None, content_dir: Path, fmt: str) -> None:
         raise click.UsageError(str(exc)) from None
     result = compare(before, after, content_dir=repo.content_name)
     echo(render_json(result) if fmt == "json" else render_markdown(result))
+    if graphs_dir is not None:
+        _write_graphs(change_diagrams(result, before, after), graphs_dir, repo.root)
+
+
+def _write_graphs(diagrams: Mapping[str, Diagram], target: Path, root: Path) -> None:
+    """Standalone SVG files (Graphviz's own, with their XML prolog), one per account."""
+    keys = sorted(diagrams)
+    try:
+        svgs = Renderer(default_cache_dir(root)).raw_many([diagrams[k].dot for k in keys])
+    except (GraphvizMissing, RenderError) as exc:
+        raise click.ClickException(str(exc)) from None
+    target.mkdir(parents=True, exist_ok=True)
+    for key, svg in zip(keys, svgs, strict=True):
+        (target / f"{key}.svg").write_text(svg, encoding="utf-8")
