@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from kamsite.model.account import Account
 from kamsite.model.portfolio import PortfolioSettings
@@ -13,8 +14,13 @@ from kamsite.score.progress import expected_progress, period, score_objective
 from kamsite.score.results import AccountScore
 
 
-def score_account(account: Account, settings: PortfolioSettings, as_of: dt.date) -> AccountScore:
-    """Account objectives have no horizon of their own, so their KPIs run over the fiscal year."""
+def score_account(
+    account: Account, settings: PortfolioSettings, as_of: dt.date, labels: Sequence[str]
+) -> AccountScore:
+    """`labels` are the plan-check labels (`plan.check_labels`), made once per portfolio.
+
+    Account objectives have no horizon of their own, so their KPIs run over the fiscal year.
+    """
     scoring = settings.scoring
     row = account.revenue_for(settings.fiscal_year)
     a = matrix.attractiveness(account, scoring.attractiveness)
@@ -28,7 +34,9 @@ def score_account(account: Account, settings: PortfolioSettings, as_of: dt.date)
         pipeline_coverage=commercial.pipeline_coverage(wp, gap),
         quadrant=matrix.quadrant(a, s, scoring.thresholds),
     )
-    checks = plan_checks(account, settings, as_of)
+    checks = plan_checks(account, settings, as_of, labels)
+    rs = [relationship.relationship(st) for st in account.stakeholders]
+    influences = [st.influence for st in account.stakeholders]
     start, end = period(settings.fiscal_year, settings.fiscal_year)
     fy_expected = expected_progress(start, end, as_of)
     return AccountScore(
@@ -40,7 +48,7 @@ def score_account(account: Account, settings: PortfolioSettings, as_of: dt.date)
         strength=s,
         quadrant=measures.quadrant,
         competitive_position=commercial.competitive_position(account),
-        relationship_health=relationship.relationship_health(account),
+        relationship_health=relationship.relationship_health(zip(influences, rs, strict=True)),
         decision_coverage=measures.decision_coverage,
         revenue_gap=gap,
         weighted_pipeline=wp,
@@ -49,7 +57,7 @@ def score_account(account: Account, settings: PortfolioSettings, as_of: dt.date)
         plan_completeness=plan_completeness(checks),
         checks=checks,
         flags=risk_flags(account, settings, as_of, measures),
-        stakeholders={st.id: relationship.relationship(st) for st in account.stakeholders},
+        stakeholders={st.id: r for st, r in zip(account.stakeholders, rs, strict=True)},
         objectives=tuple(score_objective(o.id, o.kpis, fy_expected) for o in account.objectives),
         revenue_actual=row.actual if row else None,
         revenue_target=row.target if row else None,

@@ -17,7 +17,7 @@ from kamsite.model.portfolio import (
 )
 from kamsite.score.commercial import US
 from kamsite.score.flags import GOING_COLD_DAYS, flag_condition
-from kamsite.score.plan import CHECKS, KEY_INFLUENCE, MIN_STAKEHOLDERS, check_label
+from kamsite.score.plan import KEY_INFLUENCE, MIN_STAKEHOLDERS, check_labels
 from kamsite.score.progress import AT_RISK, ON_TRACK
 from kamsite.score.results import FlagCode, Quadrant
 
@@ -193,7 +193,8 @@ class _Writer:
         )
 
     def plan(self) -> MethodSection:
-        checks = "\n".join(f"{i + 1}. {check_label(i, self.settings)}" for i in range(len(CHECKS)))
+        labels = check_labels(self.settings)
+        checks = "\n".join(f"{i}. {label}" for i, label in enumerate(labels, start=1))
         return MethodSection(
             "plan-completeness",
             self.t("Plan completeness", "计划完整度"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kamsite.model.account import Account, Role
@@ -105,18 +105,22 @@ CHECKS: tuple[tuple[str, Callable[[_Context], bool], str, str], ...] = (
 )
 
 
-def check_label(index: int, settings: PortfolioSettings) -> str:
-    """The label of check `index` (0-based) with the live config filled in."""
-    _key, _test, en, zh = CHECKS[index]
-    template = zh if settings.language is Language.zh else en
-    return template.format(days=settings.stale_after_days, fy=settings.fiscal_year)
+def check_labels(settings: PortfolioSettings) -> tuple[str, ...]:
+    """The ten labels with the live config filled in; once per portfolio, not per account."""
+    zh = settings.language is Language.zh
+    return tuple(
+        (zh_label if zh else en).format(days=settings.stale_after_days, fy=settings.fiscal_year)
+        for _key, _test, en, zh_label in CHECKS
+    )
 
 
-def plan_checks(account: Account, settings: PortfolioSettings, as_of: dt.date) -> tuple[Check, ...]:
+def plan_checks(
+    account: Account, settings: PortfolioSettings, as_of: dt.date, labels: Sequence[str]
+) -> tuple[Check, ...]:
     context = _Context(account, settings, as_of)
     return tuple(
-        Check(number=i + 1, key=key, label=check_label(i, settings), passed=test(context))
-        for i, (key, test, _en, _zh) in enumerate(CHECKS)
+        Check(number=i + 1, key=key, label=label, passed=test(context))
+        for i, ((key, test, _en, _zh), label) in enumerate(zip(CHECKS, labels, strict=True))
     )
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 from kamsite.model.content import Content
 from kamsite.score.account import score_account
+from kamsite.score.plan import check_labels
 from kamsite.score.results import PortfolioScores
 from kamsite.score.strategy import score_strategy
 from kamsite.score.totals import totals
@@ -14,8 +15,10 @@ from kamsite.score.totals import totals
 def score_portfolio(content: Content, as_of: dt.date) -> PortfolioScores:
     """Accounts and strategies sorted by id, whatever order the mappings come in."""
     settings = content.settings
+    labels = check_labels(settings)
     accounts = tuple(
-        score_account(content.accounts[key], settings, as_of) for key in sorted(content.accounts)
+        score_account(content.accounts[key], settings, as_of, labels)
+        for key in sorted(content.accounts)
     )
     return PortfolioScores(
         as_of=as_of,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from kamsite.model.account import Account, Attitude, Role, Stakeholder
 
 DECIDERS = frozenset({Role.decision_maker, Role.economic_buyer})
@@ -12,22 +14,20 @@ def relationship(stakeholder: Stakeholder) -> float | None:
     """`R = 20 × mean(six dimensions)`, 0..100; None when the block is not assessed."""
     if stakeholder.relationship is None:
         return None
-    values = stakeholder.relationship.values()
-    return 20 * sum(values) / len(values)
+    return 20 * sum(stakeholder.relationship.values()) / 6
 
 
 def is_decider(stakeholder: Stakeholder) -> bool:
     return not DECIDERS.isdisjoint(stakeholder.roles)
 
 
-def relationship_health(account: Account) -> float | None:
-    """Influence-weighted mean R, so a cold CEO outweighs a warm clerk."""
+def relationship_health(stakeholders: Iterable[tuple[int, float | None]]) -> float | None:
+    """Influence-weighted mean R over (influence, R) pairs, so a cold CEO outweighs a warm clerk."""
     weighted = weights = 0.0
-    for stakeholder in account.stakeholders:
-        r = relationship(stakeholder)
+    for influence, r in stakeholders:
         if r is not None:
-            weighted += stakeholder.influence * r
-            weights += stakeholder.influence
+            weighted += influence * r
+            weights += influence
     return weighted / weights if weights else None
 
 

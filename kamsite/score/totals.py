@@ -22,6 +22,15 @@ def _sum(values: Sequence[float | None]) -> float:
     return sum((v for v in values if v is not None), 0.0)
 
 
+def _by_flag(accounts: Sequence[AccountScore]) -> dict[str, tuple[str, ...]]:
+    """Every flag code, sorted, with the ids of the accounts raising it (in account order)."""
+    ids: dict[FlagCode, list[str]] = {code: [] for code in FlagCode}
+    for account in accounts:
+        for flag in account.flags:
+            ids[flag.code].append(account.id)
+    return {str(code): tuple(ids[code]) for code in sorted(FlagCode)}
+
+
 def totals(accounts: Sequence[AccountScore], fiscal_year: int) -> Totals:
     """Sums skip nulls: an account without a target adds nothing to Σ target or Σ gap."""
     return Totals(
@@ -34,8 +43,5 @@ def totals(accounts: Sequence[AccountScore], fiscal_year: int) -> Totals:
         revenue_gap=_sum([a.revenue_gap for a in accounts]),
         tiers=_count(list(Tier), [a.tier for a in accounts]),
         quadrants=_count(list(Quadrant), [a.quadrant for a in accounts]),
-        flags={
-            code.value: tuple(a.id for a in accounts if code.value in a.flag_codes)
-            for code in sorted(FlagCode, key=lambda c: c.value)
-        },
+        flags=_by_flag(accounts),
     )
