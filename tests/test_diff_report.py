@@ -144,7 +144,7 @@ def test_kpi_status_and_task_changes_of_a_strategy(repo: Repo) -> None:
     assert events(data, "growth") == {
         ("objective", "status", "revenue"),
         ("kpi", "status", "revenue/rev"),
-        ("task", "closed", "plan"),
+        ("task", "closed", "revenue/plan"),
     }
     md = repo.markdown("main")
     assert "KPI Revenue (`revenue/rev`) status on\\_track → off\\_track" in md

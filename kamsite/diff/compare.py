@@ -257,7 +257,12 @@ def _account(b: Account | None, a: Account | None, ctx: _Context) -> _Changes:
         events = [
             *stakeholder_events(b, a, sb.stakeholders, sa.stakeholders),
             *opportunity_events(b, a),
-            *work_events("action", b.actions, a.actions, ctx.as_of),
+            *work_events(
+                "action",
+                {x.id: x for x in b.actions},
+                {x.id: x for x in a.actions},
+                ctx.as_of,
+            ),
             *objective_events(sb.objectives, sa.objectives, titles, names),
             *risk_events(b, a),
         ]
@@ -293,8 +298,8 @@ def _strategy(b: Strategy | None, a: Strategy | None, ctx: _Context) -> _Changes
     if sb and sa:
         names = kpi_names([(o.id, o.kpis) for o in (*b.map, *a.map)])
         titles = {o.id: o.title for o in (*b.map, *a.map)}
-        tasks_b = [t for o in b.map for t in o.tasks]
-        tasks_a = [t for o in a.map for t in o.tasks]
+        tasks_b = {f"{o.id}/{t.id}": t for o in b.map for t in o.tasks}
+        tasks_a = {f"{o.id}/{t.id}": t for o in a.map for t in o.tasks}
         events = [
             *objective_events(sb.objectives, sa.objectives, titles, names),
             *work_events("task", tasks_b, tasks_a, ctx.as_of),

@@ -128,11 +128,12 @@ def _overdue(item: _Work | None, as_of: dt.date) -> bool:
 
 
 def work_events(
-    section: str, before: Sequence[_Work], after: Sequence[_Work], as_of: dt.date
+    section: str, old: Mapping[str, _Work], new: Mapping[str, _Work], as_of: dt.date
 ) -> list[Event]:
-    """Added, removed, closed, reopened, other status moves and newly overdue items."""
-    old: dict[str, _Work] = {w.id: w for w in before}
-    new: dict[str, _Work] = {w.id: w for w in after}
+    """Added, removed, closed, reopened, other status moves and newly overdue items.
+
+    Keyed by the caller: actions by id, tasks by `<objective>/<task>` (unique per objective).
+    """
     out: list[Event] = []
     for key in sorted(new.keys() - old.keys()):
         out.append(Event(section, "added", key, new[key].what, None, new[key].status.value))
