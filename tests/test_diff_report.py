@@ -368,3 +368,59 @@ def test_graphs_mark_removed_stakeholders(repo: Repo, tmp_path: Path) -> None:
     assert repo.run("main", "--graphs", str(out_dir))[0] == 0
     svg = (out_dir / "acme.svg").read_text(encoding="utf-8")
     assert "Pat Park" in svg and "#c62828" in svg and "removed" in svg
+
+
+def test_both_sides_are_scored_at_heads_as_of(repo: Repo) -> None:
+    """Moving `as_of` past two due dates makes no action *newly* overdue: BASE is scored at
+    HEAD's date too, so only the setting itself is reported."""
+    repo.edit("content/portfolio.yaml", "as_of: 2026-11-01", "as_of: 2026-12-20")
+    data = repo.json("main")
+    assert data["as_of"] == "2026-12-20"
+    assert [i["id"] for i in data["items"]] == ["portfolio"]
+    assert item(data, "portfolio")["fields"] == [
+        {"field": "as_of", "before": "2026-11-01", "after": "2026-12-20"}
+    ]
+
+
+def test_weights_change_moves_unchanged_accounts(repo: Repo) -> None:
+    repo.write(
+        {
+            "content/portfolio.yaml": repo.read("content/portfolio.yaml")
+            + "scoring:\n  thresholds: {attractiveness: 70, strength: 50}\n"
+        }
+    )
+    data = repo.json("main")
+    assert {(f["field"], f["after"]) for f in item(data, "acme")["fields"]} == {
+        ("quadrant", "maintain")
+    }
+    assert item(data, "acme")["file"] is None
+    assert "file unchanged, moved by another file; quadrant strategic → maintain" in (
+        repo.markdown("main")
+    )
+
+
+def test_account_kpis_and_risks(repo: Repo) -> None:
+    repo.write(
+        {
+            ACME_PATH: repo.read(ACME_PATH)
+            + "objectives:\n  - id: grow\n    statement: Grow share\n    kpis:\n"
+            "      - {id: share, name: Share of wallet, baseline: 10, target: 30, actual: 28}\n"
+        }
+    )
+    repo.commit("objective")
+    repo.edit(ACME_PATH, "actual: 28}", "actual: 11}")
+    repo.write(
+        {
+            ACME_PATH: repo.read(ACME_PATH)
+            + "risks:\n  - {id: freeze, what: Capex freeze, likelihood: 3, impact: 4}\n"
+        }
+    )
+    data = repo.json("main")
+    assert events(data, "acme") == {
+        ("objective", "status", "grow"),
+        ("kpi", "status", "grow/share"),
+        ("risk", "added", "freeze"),
+    }
+    md = repo.markdown("main")
+    assert "KPI Share of wallet (`grow/share`) status on\\_track → off\\_track" in md
+    assert "risk Capex freeze (`freeze`) added" in md

@@ -25,6 +25,7 @@ from kamsite.score.numbers import display
 NOTHING_MOVED = "no score, flag, relationship or status moved"
 SUMMARY_PHRASES = 3
 NAME_LIMIT = 80
+INDIRECT = "file unchanged, moved by another file"
 
 LABELS = {
     "attractiveness": "A",
@@ -158,7 +159,9 @@ def _state_phrase(item: ItemDiff) -> list[str]:
 
 
 def _file_phrase(item: ItemDiff) -> list[str]:
-    if item.file is None or item.file.status == "modified":
+    if item.file is None:
+        return [INDIRECT]
+    if item.file.status == "modified":
         return []
     if item.file.status == "renamed":
         return [f"renamed from {md(item.file.old_path)}"]
