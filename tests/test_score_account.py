@@ -226,3 +226,9 @@ def test_share_of_wallet() -> None:
 )
 def test_share_of_wallet_null_rules(change: dict[str, Any]) -> None:
     assert score_one(clean(**change)).share_of_wallet is None
+
+
+def test_assessment_missing_a_portfolio_criterion_scores_null_not_partial() -> None:
+    # validation rejects this file; scoring unvalidated content must still not invent a number
+    s = score_one(clean(assessment=NORTHWIND_ASSESSMENT), scoring=CUSTOM_SCORING)
+    assert (s.attractiveness, s.strength, s.quadrant) == (None, None, None)
