@@ -33,12 +33,12 @@ serve: system $(STAMP)
 	$(BIN)/mkdocs serve
 
 lint: $(STAMP)
-	$(BIN)/ruff check kamsite tests bench
-	$(BIN)/ruff format --check kamsite tests bench
+	$(BIN)/ruff check kamsite tests $(wildcard bench)
+	$(BIN)/ruff format --check kamsite tests $(wildcard bench)
 	$(BIN)/mypy
 
 test: system $(STAMP) lint
-	$(BIN)/pytest -n 2 --dist loadgroup
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pytest -n 2 --dist loadgroup
 
 bench: system $(STAMP)
 	$(BIN)/python bench/run.py

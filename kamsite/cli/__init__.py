@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from kamsite import __version__
+from kamsite.cli.diff import diff
 from kamsite.cli.new import new
 from kamsite.cli.schema import schema
 from kamsite.cli.score import score
@@ -17,5 +18,5 @@ def main() -> None:
     """Key account plans as code: validate, score, draw and review them."""
 
 
-for command in (validate, score, schema, new):
+for command in (validate, score, diff, schema, new):
     main.add_command(command)
