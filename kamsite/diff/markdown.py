@@ -236,12 +236,15 @@ def _details(item: ItemDiff) -> list[str]:
     return [*lines, "", "</details>", ""]
 
 
+def _plural(kind: str, n: int) -> str:
+    if n == 1 or kind == "settings":
+        return kind
+    return kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
+
+
 def _headline(diff: Diff) -> list[str]:
     counts = Counter(KIND_LABELS[item.kind] for item in diff.items)
-    changed = ", ".join(
-        f"{n} {kind}{'s' if n > 1 and kind != 'settings' else ''}"
-        for kind, n in sorted(counts.items())
-    )
+    changed = ", ".join(f"{n} {_plural(kind, n)}" for kind, n in sorted(counts.items()))
     head, base = diff.head, diff.base
     validity = f"HEAD {_count(head.errors, 'error')}, {_count(head.warnings, 'warning')}"
     if base.files:
