@@ -60,6 +60,12 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
         if not result.ok or result.content is None:
             raise PluginError("content has errors:\n" + as_text(result.errors))
         content = result.content
+        theme_language = str(config.theme.get("language") or "en")
+        if theme_language.split("-")[0] != content.settings.language.value:
+            log.warning(
+                f"theme.language is {theme_language!r} but portfolio.language is "
+                f"{content.settings.language.value!r}: set them equal so labels and search match"
+            )
         as_of = resolve_as_of(content.settings)
         scores = score_portfolio(content, as_of)
         assert self.renderer is not None  # set in on_config

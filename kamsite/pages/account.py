@@ -6,7 +6,7 @@ from kamsite.model import Account
 from kamsite.model.account import Need, Stakeholder
 from kamsite.model.portfolio import Stage
 from kamsite.pages.context import Site, account_url, strategy_url
-from kamsite.pages.markdown import text
+from kamsite.pages.markdown import page_title
 from kamsite.pages.markup import Cell, Safe, block, bullets, esc, href, join, link, rich, table, tag
 from kamsite.pages.widgets import (
     flag_list,
@@ -35,7 +35,7 @@ def account_page(site: Site, account: Account) -> str:
     score = site.account_scores[account.id]
     say = site.say
     title = account.name + (f" · {account.local_name}" if account.local_name else "")
-    parts = [f"# {text(title)}\n", block(_header(site, here, account, score))]
+    parts = [page_title(title), block(_header(site, here, account, score))]
     sections = (
         ("overview", "overview", _overview(site, account, score)),
         ("decision_chain", "decision-chain", _decision_chain(site, here, account, score)),

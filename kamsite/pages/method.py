@@ -9,6 +9,7 @@ reaches the page.
 from __future__ import annotations
 
 from kamsite.pages.context import Site
+from kamsite.pages.markdown import page_title
 from kamsite.pages.markup import block, rich
 from kamsite.pages.widgets import heading
 from kamsite.score.method import explain
@@ -16,7 +17,7 @@ from kamsite.score.method import explain
 
 def method_page(site: Site) -> str:
     say = site.say
-    parts = [f"# {say('method')}\n"]
+    parts = [page_title(say("method"))]
     for section in explain(site.content.settings):
         parts.append(heading(2, section.title, section.anchor))
         parts.append(block(rich(section.body)))

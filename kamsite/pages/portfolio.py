@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from kamsite.model import Account
 from kamsite.model.account import Action, Risk
 from kamsite.pages.context import Site, account_url, is_open
+from kamsite.pages.markdown import page_title
 from kamsite.pages.markup import Cell, Safe, block, esc, href, join, link, table, tag
 from kamsite.pages.widgets import flag_chip, heading, percent, status_chip, times
 from kamsite.score import display
@@ -209,7 +210,7 @@ def dashboard_page(site: Site) -> str:
     matrix = site.drawings.matrix
     overdue = [i for i in open_actions(site) if site.overdue(i.action.due, i.action.status)]
     parts = [
-        f"# {say('dashboard')}\n",
+        page_title(say("dashboard")),
         block(
             tag(
                 "p",
@@ -259,7 +260,7 @@ def _top_risks(site: Site, here: str) -> Safe:
 
 def accounts_index_page(site: Site) -> str:
     say = site.say
-    return "\n".join([f"# {say('accounts')}\n", block(accounts_table(site, "accounts/"))])
+    return "\n".join([page_title(say("accounts")), block(accounts_table(site, "accounts/"))])
 
 
 def actions_page(site: Site) -> str:
@@ -269,7 +270,7 @@ def actions_page(site: Site) -> str:
     body = (
         actions_table(site, here, items) if items else tag("p", say("nothing"), class_="kam-muted")
     )
-    return "\n".join([f"# {say('open_actions')}\n", block(body)])
+    return "\n".join([page_title(say("open_actions")), block(body)])
 
 
 def risks_page(site: Site) -> str:
@@ -290,7 +291,7 @@ def risks_page(site: Site) -> str:
     risks = all_risks(site)
     return "\n".join(
         [
-            f"# {say('risks')}\n",
+            page_title(say("risks")),
             heading(2, say("account_flags"), "kam-flags"),
             block(flags),
             heading(2, say("account_risks"), "kam-risks"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kamsite.model import Strategy
 from kamsite.model.strategy import Perspective
 from kamsite.pages.context import Site, strategy_url
-from kamsite.pages.markdown import text
+from kamsite.pages.markdown import page_title
 from kamsite.pages.markup import Cell, Safe, block, bullets, esc, href, join, link, rich, table, tag
 from kamsite.pages.widgets import heading, percent, status_chip
 from kamsite.score import KpiStatus, ObjectiveScore, display
@@ -46,7 +46,7 @@ def strategies_index_page(site: Site) -> str:
         say("status"),
     ]
     body = table(headers, rows, sortable=True, numeric=(5,)) if rows else tag("p", say("nothing"))
-    return "\n".join([f"# {say('strategies')}\n", block(body)])
+    return "\n".join([page_title(say("strategies")), block(body)])
 
 
 def _nothing(site: Site) -> Safe:
@@ -274,7 +274,7 @@ def strategy_page(site: Site, s: Strategy) -> str:
         ("tasks", "tasks", _tasks(site, here, s)),
     )
     parts = [
-        f"# {text(s.title)}\n",
+        page_title(s.title),
         block(
             tag(
                 "div",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from kamsite.model.account import Account, Stakeholder
 from kamsite.model.team import Member
 from kamsite.pages.context import Site, account_url, member_url
-from kamsite.pages.markdown import text
+from kamsite.pages.markdown import page_title
 from kamsite.pages.markup import Cell, Safe, block, href, link, table, tag
 from kamsite.pages.portfolio import OpenAction, actions_table, open_actions
 from kamsite.pages.widgets import heading
@@ -69,7 +69,7 @@ def team_index_page(site: Site, all_duties: dict[str, Duties]) -> str:
         say("open_actions"),
     ]
     return "\n".join(
-        [f"# {say('team')}\n", block(table(headers, rows, sortable=True, numeric=(3, 4, 5, 6)))]
+        [page_title(say("team")), block(table(headers, rows, sortable=True, numeric=(3, 4, 5, 6)))]
     )
 
 
@@ -124,7 +124,7 @@ def member_page(site: Site, member: Member, d: Duties) -> str:
     title = member.name + (f" · {member.local_name}" if member.local_name else "")
     return "\n".join(
         [
-            f"# {text(title)}\n",
+            page_title(title),
             block(
                 tag(
                     "p",
