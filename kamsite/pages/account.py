@@ -131,7 +131,11 @@ def _decision_chain(site: Site, here: str, a: Account, score: AccountScore) -> S
     if not a.stakeholders:
         return tag("p", say("no_graph"), class_="kam-muted")
     svg = site.drawings.decision_chains.get(a.id, "")
-    graph = tag("div", Safe(svg), class_="kam-graph kam-graph--chain") if svg else Safe("")
+    graph = (
+        tag("div", Safe(svg), class_="kam-graph kam-graph--chain", data_search_exclude="true")
+        if svg
+        else Safe("")
+    )
     headers = [
         say("name"),
         say("title"),

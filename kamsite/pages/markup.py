@@ -93,15 +93,20 @@ def table(
     )
     body = []
     for n, row in enumerate(rows):
+        # A newline between cells: search indexes text without tags, and "2026-09-26李建国"
+        # glued together would be one token that no query for the name matches.
         cells = join(
-            tag("td", c, class_="kam-num" if i in right else None) for i, c in enumerate(row)
+            (tag("td", c, class_="kam-num" if i in right else None) for i, c in enumerate(row)),
+            "\n",
         )
         row_id = row_ids[n] if row_ids is not None else None
         body.append(tag("tr", cells, id=row_id))
     attrs = {"class_": "kam-table" + (" kam-sortable" if sortable else "")}
     return tag(
         "div",
-        tag("table", join([tag("thead", tag("tr", head)), tag("tbody", join(body))]), **attrs),
+        tag(
+            "table", join([tag("thead", tag("tr", head)), tag("tbody", join(body, "\n"))]), **attrs
+        ),
         class_="kam-table-wrap",
     )
 
@@ -127,12 +132,18 @@ def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
+_MARKDOWN = markdown.Markdown(extensions=["tables", "sane_lists", "fenced_code"])
+
+
 @lru_cache(maxsize=4096)
 def rich(source: str | None) -> Safe:
-    """A Markdown field (notes, summary, why, description) as sanitized HTML."""
+    """A Markdown field (notes, summary, why, description) as sanitized HTML.
+
+    One reused converter: building a `Markdown` per field costs more than converting it.
+    """
     if not source:
         return Safe("")
-    rendered = markdown.markdown(source, extensions=["tables", "sane_lists", "fenced_code"])
+    rendered = _MARKDOWN.reset().convert(source)
     clean = nh3.clean(
         rendered,
         url_schemes=_SCHEMES,

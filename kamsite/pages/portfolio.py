@@ -222,7 +222,14 @@ def dashboard_page(site: Site) -> str:
         block(tiles),
         heading(2, say("portfolio_matrix"), "kam-matrix"),
         block(
-            tag("div", Safe(matrix), class_="kam-graph kam-graph--matrix") if matrix else esc(None)
+            tag(
+                "div",
+                Safe(matrix),
+                class_="kam-graph kam-graph--matrix",
+                data_search_exclude="true",
+            )
+            if matrix
+            else esc(None)
         ),
         heading(2, f"{say('by_tier')} · {say('by_quadrant')}", "kam-counts"),
         block(

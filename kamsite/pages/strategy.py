@@ -263,7 +263,11 @@ def strategy_page(site: Site, s: Strategy) -> str:
         )
     ]
     svg = site.drawings.strategy_maps.get(s.id, "")
-    graph = tag("div", Safe(svg), class_="kam-graph kam-graph--map") if svg else _nothing(site)
+    graph = (
+        tag("div", Safe(svg), class_="kam-graph kam-graph--map", data_search_exclude="true")
+        if svg
+        else _nothing(site)
+    )
     sections = (
         ("gaps", "gaps", _gaps(site, s)),
         ("insight", "insight", _insight(site, s)),

@@ -1,0 +1,102 @@
+"""`make bench`: kamsite validate and site build against their floors, at two portfolio sizes.
+
+For each size: validate cold (empty cache) and warm vs PyYAML CSafeLoader parsing
+the same files; kamsite build cold and warm vs a plain mkdocs-material build of
+the same text as ordinary Markdown pages kept out of the nav. Prints seconds,
+ratios against the targets and peak memory (max RSS of the child process).
+
+    python bench/run.py [--sizes 1000,5000] [--out bench-out]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate
+
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one child process; a failure stops the run."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def floor(content: Path) -> float:
+    """Parsing every file with the C loader: no tool can read YAML faster."""
+    start = time.perf_counter()
+    for path in sorted(content.rglob("*.yaml")):
+        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    return time.perf_counter() - start
+
+
+def run_size(out: Path, accounts: int) -> dict[str, float]:
+    project, plain = generate(out / str(accounts), accounts)
+    cache = project / ".cache"
+    validate = [str(BIN / "kamsite"), "validate", "--content", "content"]
+    build = [str(BIN / "mkdocs"), "build", "--strict", "-q"]
+    result: dict[str, float] = {"floor": floor(project / "content")}
+    shutil.rmtree(cache, ignore_errors=True)
+    result["validate_cold"], _ = timed(validate, project)
+    result["validate_warm"], _ = timed(validate, project)
+    shutil.rmtree(cache, ignore_errors=True)
+    result["build_cold"], result["build_cold_mb"] = timed(build, project)
+    result["build_warm"], result["build_warm_mb"] = timed(build, project)
+    result["plain"], result["plain_mb"] = timed([*build[:-2], "-q"], plain)
+    return result
+
+
+def report(accounts: int, r: dict[str, float]) -> None:
+    def line(name: str, seconds: float, base: float, target: float) -> str:
+        ratio = seconds / base
+        verdict = "ok" if ratio <= target else "OVER"
+        return f"  {name:<15} {seconds:8.2f} s  {ratio:6.2f}×  (target ≤ {target}×) {verdict}"
+
+    print(f"{accounts} accounts")
+    print(f"  {'yaml floor':<15} {r['floor']:8.2f} s")
+    print(line("validate cold", r["validate_cold"], r["floor"], 1.5))
+    print(line("validate warm", r["validate_warm"], r["floor"], 0.25))
+    print(f"  {'plain build':<15} {r['plain']:8.2f} s  peak {r['plain_mb']:.0f} MB")
+    print(
+        line("build cold", r["build_cold"], r["plain"], 3.0) + f"  peak {r['build_cold_mb']:.0f} MB"
+    )
+    print(
+        line("build warm", r["build_warm"], r["plain"], 1.3) + f"  peak {r['build_warm_mb']:.0f} MB"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,5000")
+    parser.add_argument("--out", type=Path, default=Path("bench-out"))
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    results = {}
+    for accounts in sizes:
+        results[accounts] = run_size(args.out, accounts)
+        report(accounts, results[accounts])
+    if len(sizes) > 1:
+        small, large = min(sizes), max(sizes)
+        scale = results[large]["build_warm"] / results[small]["build_warm"]
+        target = 5.5 * large / small / 5
+        print(f"warm build {large} vs {small}: {scale:.2f}× (target ≤ {target:.1f}×)")
+
+
+if __name__ == "__main__":
+    main()
