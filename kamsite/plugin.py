@@ -7,6 +7,7 @@ site generator needs only another adapter.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +17,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from kamsite.diagnostics import as_text
 from kamsite.graph import GraphvizMissing, Renderer, RenderError, default_cache_dir
 from kamsite.model import resolve_as_of
 from kamsite.pages import generate_pages
 from kamsite.pages.drawings import draw
+from kamsite.pages.markup import RAW_CLOSE, RAW_OPEN
 from kamsite.score import score_portfolio
 from kamsite.validate import validate_content
 
@@ -29,6 +32,9 @@ log: logging.LoggerAdapter[logging.Logger] = get_plugin_logger(__name__)
 
 # Raw plan files hold contacts' personal data: never published, even if put in the docs dir.
 _RAW = (".yaml", ".yml")
+_BLOCK = re.compile(re.escape(f"\n{RAW_OPEN}\n") + "(.*?)" + re.escape(f"\n{RAW_CLOSE}\n"), re.S)
+_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+_PLACEHOLDER = re.compile(r"<p>kamsite-raw-(\d+)</p>")
 
 
 class KamsiteConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs is untyped here
@@ -37,6 +43,11 @@ class KamsiteConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs is 
 
 class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
     renderer: Renderer | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: dict[str, list[str]] = {}
+        self.pictures: dict[str, list[str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """One renderer for the whole `mkdocs serve` session, so rebuilds reuse its state."""
@@ -80,6 +91,45 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError(f"{config.docs_dir}/{path} clashes with a generated kamsite page")
             files.append(File.generated(config, path, content=markdown))
         return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Generated HTML blocks skip Python-Markdown, whose raw-HTML parser is the slow part."""
+        blocks: list[str] = []
+
+        def stash(match: re.Match[str]) -> str:
+            blocks.append(match.group(1))
+            return f"\n\nkamsite-raw-{len(blocks) - 1}\n\n"
+
+        markdown = _BLOCK.sub(stash, markdown)
+        self.blocks[page.file.src_uri] = blocks
+        return markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Blocks come back; pictures wait for `on_post_page`, so search never parses SVG."""
+        blocks = self.blocks.pop(page.file.src_uri, [])
+        pictures: list[str] = []
+
+        def hold(match: re.Match[str]) -> str:
+            pictures.append(match.group(0))
+            return f'<svg data-kamsite-picture="{len(pictures) - 1}"></svg>'
+
+        html = _PLACEHOLDER.sub(lambda m: _SVG.sub(hold, blocks[int(m.group(1))]), html)
+        self.pictures[page.file.src_uri] = pictures
+        return html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        pictures = self.pictures.pop(page.file.src_uri, [])
+        if not pictures:
+            return output
+        return re.sub(
+            r'<svg data-kamsite-picture="(\d+)"></svg>',
+            lambda m: pictures[int(m.group(1))],
+            output,
+        )
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))

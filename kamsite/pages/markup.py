@@ -116,9 +116,17 @@ def bullets(items: Iterable[Cell]) -> Safe:
     return tag("ul", join(lines)) if lines else Safe("")
 
 
+RAW_OPEN = "<!-- kamsite:raw -->"
+RAW_CLOSE = "<!-- /kamsite:raw -->"
+
+
 def block(fragment: Safe) -> str:
-    """A raw HTML block in Markdown, set apart by blank lines so Markdown leaves it alone."""
-    return "\n" + fragment + "\n"
+    """A raw HTML block in Markdown, set apart by blank lines so Markdown leaves it alone.
+
+    The marker comments let an adapter hand the block past its Markdown engine
+    untouched (content cannot forge them: text is escaped, rich text loses comments).
+    """
+    return f"\n{RAW_OPEN}\n{fragment}\n{RAW_CLOSE}\n"
 
 
 _SCHEMES = {"http", "https", "mailto"}
