@@ -25,6 +25,7 @@ from kamsite.model import resolve_as_of
 from kamsite.pages import generate_pages
 from kamsite.pages.drawings import draw
 from kamsite.pages.markup import RAW_CLOSE, RAW_OPEN
+from kamsite.pages.store import load_pages, page_key, save_pages
 from kamsite.score import score_portfolio
 from kamsite.validate import validate_content
 
@@ -60,8 +61,9 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
             )
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = (self.root / self.config.content).resolve()
+        self.cache_dir = default_cache_dir(self.root)
         if self.renderer is None:
-            self.renderer = Renderer(default_cache_dir(self.root))
+            self.renderer = Renderer(self.cache_dir)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -78,15 +80,20 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
                 f"{content.settings.language.value!r}: set them equal so labels and search match"
             )
         as_of = resolve_as_of(content.settings)
-        scores = score_portfolio(content, as_of)
         assert self.renderer is not None  # set in on_config
         try:
-            drawings = draw(content, scores, self.renderer)
+            key = page_key(result.fingerprint, as_of, self.renderer.version())
+            pages = load_pages(self.cache_dir, key)
+            if pages is None:
+                scores = score_portfolio(content, as_of)
+                drawings = draw(content, scores, self.renderer)
+                pages = generate_pages(content, scores, drawings, as_of)
+                save_pages(self.cache_dir, key, pages)
         except (GraphvizMissing, RenderError) as exc:
             raise PluginError(str(exc)) from None
         for file in [f for f in files if f.src_uri.endswith(_RAW)]:
             files.remove(file)
-        for path, markdown in generate_pages(content, scores, drawings, as_of).items():
+        for path, markdown in pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{config.docs_dir}/{path} clashes with a generated kamsite page")
             files.append(File.generated(config, path, content=markdown))

@@ -77,6 +77,10 @@ class Renderer:
         info = os.stat(found)
         return found, _version(found, (info.st_ino, info.st_size, info.st_mtime_ns))
 
+    def version(self) -> str:
+        """`dot -V` and the render options: what any cache of drawn pictures depends on."""
+        return "\0".join((self._executable()[1], *OPTIONS))
+
     def _path(self, dot: str, version: str) -> Path:
         digest = hashlib.sha256()
         for part in (dot, version, *OPTIONS):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -32,6 +33,8 @@ class ValidationResult:
     content: Content | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
+    fingerprint: str = ""
+    """SHA-256 over every file's path and bytes: equal fingerprints, equal content."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -118,12 +121,14 @@ def validate_sources(
     cache = cache or FileCache(None)
     results: dict[str, FileResult] = {}
     jobs: list[_Job] = []
+    fingerprint = hashlib.sha256()
     for path in sorted(sources):
         kind = expected_kind(PurePosixPath(path).relative_to(content_dir))
         if kind is None:
             continue
         raw = sources[path]
         key = digest(path, kind, raw)
+        fingerprint.update(key.encode())
         hit = cache.get(key)
         if hit is not None:
             results[path] = hit
@@ -136,7 +141,9 @@ def validate_sources(
     diagnostics.extend(_cross(results, sources, content_dir))
     diagnostics.sort()
     erroneous = {d.path for d in diagnostics if d.severity == "error"}
-    return ValidationResult(_content(results, erroneous), diagnostics, len(results))
+    return ValidationResult(
+        _content(results, erroneous), diagnostics, len(results), fingerprint.hexdigest()
+    )
 
 
 def _models(results: Mapping[str, FileResult], kind: str) -> dict[str, object]:
