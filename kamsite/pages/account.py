@@ -9,8 +9,10 @@ from kamsite.pages.context import Site, account_url, strategy_url
 from kamsite.pages.markdown import page_title
 from kamsite.pages.markup import Cell, Safe, block, bullets, esc, href, join, link, rich, table, tag
 from kamsite.pages.widgets import (
+    due_cell,
     flag_list,
     heading,
+    kpi_row,
     member_list,
     percent,
     score_badges,
@@ -357,20 +359,7 @@ def _objectives(site: Site, here: str, a: Account, score: AccountScore) -> Safe:
             link(f"{href(here, strategy_url(ref.split('/')[0]))}#{ref.split('/')[1]}", ref)
             for ref in objective.contributes_to
         ]
-        rows: list[list[Cell]] = []
-        for k in objective.kpis:
-            ks = kpi_scores.get(k.id)
-            rows.append(
-                [
-                    k.name,
-                    k.unit,
-                    display(k.baseline),
-                    display(k.target),
-                    display(k.actual),
-                    percent(ks.progress) if ks is not None else "—",
-                    status_chip(say, ks.status) if ks is not None else esc(None),
-                ]
-            )
+        rows = [kpi_row(say, k, kpi_scores.get(k.id)) for k in objective.kpis]
         head = [
             tag("strong", objective.statement),
             " ",
@@ -410,18 +399,7 @@ def _actions(site: Site, here: str, a: Account) -> Safe:
     ordered = sorted(a.actions, key=lambda x: (x.due is None, x.due, x.id))
     rows: list[list[Cell]] = []
     for x in ordered:
-        late = site.overdue(x.due, x.status)
-        due = (
-            join(
-                [
-                    site.date(x.due),
-                    " ",
-                    tag("span", say("overdue"), class_="kam-chip kam-chip--flag"),
-                ]
-            )
-            if late
-            else site.date(x.due)
-        )
+        due = due_cell(site, x.due, x.status)
         rows.append(
             [
                 join([esc(x.what), rich(x.notes)]),

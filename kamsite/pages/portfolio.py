@@ -14,7 +14,7 @@ from kamsite.model.account import Action, Risk
 from kamsite.pages.context import Site, account_url, is_open
 from kamsite.pages.markdown import page_title
 from kamsite.pages.markup import Cell, Safe, block, esc, href, join, link, table, tag
-from kamsite.pages.widgets import flag_chip, heading, percent, status_chip, times
+from kamsite.pages.widgets import due_cell, flag_chip, heading, percent, status_chip, times
 from kamsite.score import display
 
 TOP_RISKS = 10
@@ -60,18 +60,7 @@ def actions_table(site: Site, here: str, items: list[OpenAction]) -> Safe:
         x, a = item.action, item.account
         people = names.setdefault(a.id, {s.id: s.name for s in a.stakeholders})
         target = href(here, account_url(a.id))
-        late = site.overdue(x.due, x.status)
-        due: Cell = (
-            join(
-                [
-                    site.date(x.due),
-                    " ",
-                    tag("span", say("overdue"), class_="kam-chip kam-chip--flag"),
-                ]
-            )
-            if late
-            else site.date(x.due)
-        )
+        due = due_cell(site, x.due, x.status)
         rows.append(
             [
                 link(f"{target}#{x.id}", x.what),

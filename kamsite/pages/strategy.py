@@ -7,7 +7,7 @@ from kamsite.model.strategy import Perspective
 from kamsite.pages.context import Site, strategy_url
 from kamsite.pages.markdown import page_title
 from kamsite.pages.markup import Cell, Safe, block, bullets, esc, href, join, link, rich, table, tag
-from kamsite.pages.widgets import heading, percent, status_chip
+from kamsite.pages.widgets import heading, kpi_row, percent, status_chip
 from kamsite.score import KpiStatus, ObjectiveScore, display
 
 _PERSPECTIVES = {p: n for n, p in enumerate(Perspective)}
@@ -194,20 +194,7 @@ def _objectives(site: Site, here: str, s: Strategy) -> Safe:
         )
         parts.append(rich(o.description))
         if o.kpis:
-            rows: list[list[Cell]] = []
-            for k in o.kpis:
-                ks = kpis.get(k.id)
-                rows.append(
-                    [
-                        k.name,
-                        k.unit,
-                        display(k.baseline),
-                        display(k.target),
-                        display(k.actual),
-                        percent(ks.progress) if ks else "—",
-                        status_chip(say, ks.status) if ks else esc(None),
-                    ]
-                )
+            rows = [kpi_row(say, k, kpis.get(k.id)) for k in o.kpis]
             headers = [
                 say("kpi"),
                 say("unit"),

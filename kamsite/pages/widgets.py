@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from kamsite.model.common import Status
+import datetime as dt
+
+from kamsite.model.common import Kpi, Status
 from kamsite.pages.context import Site
 from kamsite.pages.labels import Say
 from kamsite.pages.markdown import text
-from kamsite.pages.markup import Safe, badge, chip, esc, join, link, tag
-from kamsite.score import AccountScore, Flag, KpiStatus, display
+from kamsite.pages.markup import Cell, Safe, badge, chip, esc, join, link, tag
+from kamsite.score import AccountScore, Flag, KpiScore, KpiStatus, display
 from kamsite.score.results import Evidence
 
 
@@ -95,3 +97,24 @@ def flag_list(flags: tuple[Flag, ...], say: Say, anchor_base: str = "") -> Safe:
 
 def member_list(site: Site, here: str, ids: list[str]) -> Safe:
     return join((site.member(here, i) for i in ids), ", ") if ids else esc(None)
+
+
+def due_cell(site: Site, due: dt.date | None, status: Status) -> Cell:
+    """The due date, with an overdue chip when an open item is past it."""
+    if not site.overdue(due, status):
+        return site.date(due)
+    chip_ = tag("span", site.say("overdue"), class_="kam-chip kam-chip--flag")
+    return join([site.date(due), " ", chip_])
+
+
+def kpi_row(say: Say, kpi: Kpi, scored: KpiScore | None) -> list[Cell]:
+    """Name, unit, baseline, target, actual, progress and status of one KPI."""
+    return [
+        kpi.name,
+        kpi.unit,
+        display(kpi.baseline),
+        display(kpi.target),
+        display(kpi.actual),
+        percent(scored.progress) if scored is not None else "—",
+        status_chip(say, scored.status) if scored is not None else esc(None),
+    ]
