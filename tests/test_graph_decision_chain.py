@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import random
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from test_graph_support import NS, TEAM, account, nodes, person, render
 
-from kamsite.graph import decision_chain
+from kamsite.graph import Renderer, decision_chain
 from kamsite.graph.decision_chain import ATTITUDE_COLORS
 from kamsite.model.account import Attitude
 
@@ -94,20 +97,35 @@ def test_placeholders_for_roles_nobody_holds(tmp_path: Path) -> None:
     assert "经济买家 — 未识别" in texts and len(texts) == 5
 
 
-def test_hierarchy_top_down_clusters_by_unit_and_dashed_influence(tmp_path: Path) -> None:
-    root = render(decision_chain(account(PEOPLE)), tmp_path)
+def test_hierarchy_top_down_clusters_by_unit_and_influence(tmp_path: Path) -> None:
+    pm = person("pm", unit="Technology", reports_to="cto", influences=[{"to": "cfo"}])
+    root = render(decision_chain(account([*PEOPLE, pm])), tmp_path)
     found = {n.href: n for n in nodes(root) if "stakeholder" in n.classes}
     assert found["#ceo"].box.bottom < found["#cfo"].box.top  # boss above report
     assert found["#ceo"].box.bottom < found["#cto"].box.top
+    assert found["#cto"].box.bottom < found["#pm"].box.top
     clusters = [g for g in root.iter(f"{NS}g") if g.attrib.get("class") == "cluster"]
     labels = sorted(t.text or "" for g in clusters for t in g.iter(f"{NS}text"))
     assert labels == ["Executive", "Finance", "Technology"]
-    edges = [g for g in root.iter(f"{NS}g") if g.attrib.get("class") == "edge"]
-    paths = [g.find(f"{NS}path") for g in edges]
-    dashed = [p for p in paths if p is not None and "stroke-dasharray" in p.attrib]
-    solid = [p for p in paths if p is not None and "stroke-dasharray" not in p.attrib]
-    assert len(solid) == 2 and len(dashed) == 2
-    assert sorted(float(p.attrib.get("stroke-width", "1")) for p in dashed) == [1.0, 3.5]
+    edges = []
+    for group in root.iter(f"{NS}g"):
+        if group.attrib.get("class") == "edge":
+            path = group.find(f"{NS}path")
+            assert path is not None
+            edges.append(
+                (
+                    "dashed" if "stroke-dasharray" in path.attrib else "solid",
+                    float(path.attrib.get("stroke-width", "1")),
+                    len(group.findall(f"{NS}polygon")),  # arrowheads
+                )
+            )
+    # one edge per pair: a reporting line that also carries influence gets its arrow
+    assert sorted(edges) == [
+        ("dashed", 2.0, 1),  # pm → cfo, medium
+        ("solid", 1.0, 1),  # cto reports to ceo and influences him, weakly
+        ("solid", 1.2, 0),  # pm reports to cto
+        ("solid", 3.5, 1),  # ceo → cfo, strong, along the reporting line
+    ]
 
 
 def test_legend_is_in_the_picture(tmp_path: Path) -> None:
@@ -146,3 +164,43 @@ def test_owner_names_follow_the_language(tmp_path: Path) -> None:
     root = render(decision_chain(account(PEOPLE), team=TEAM, language="zh"), tmp_path)
     found = {n.href: n for n in nodes(root) if n.href}
     assert "负责人：王强" in found["#ceo"].texts
+
+
+def test_linked_both_ways_across_units_draws(tmp_path: Path) -> None:
+    """Graphviz 2.43 aborted on parallel edges between clusters (class2.c merge_chain)."""
+    people = [
+        person("a", unit="U0", roles=["decision_maker"], influences=[{"to": "b"}, {"to": "d"}]),
+        person("b", unit="U1", reports_to="a", influences=[{"to": "a", "strength": "strong"}]),
+        person("c", unit="U0", reports_to="b", influences=[{"to": "d"}]),
+        person("d", unit="U1", influences=[{"to": "c", "strength": "weak"}, {"to": "a"}]),
+    ]
+    root = render(decision_chain(account(people)), tmp_path)
+    assert {n.href for n in nodes(root) if n.href} == {"#a", "#b", "#c", "#d"}
+    edges = [g for g in root.iter(f"{NS}g") if g.attrib.get("class") == "edge"]
+    assert len(edges) == 4  # a–b, b–c, c–d, a–d: one edge per pair
+
+
+@pytest.mark.slow
+def test_random_decision_chains_all_draw(tmp_path: Path) -> None:
+    rng = random.Random(20261101)
+    accounts = []
+    for n in range(60):
+        size = rng.randint(1, 25)
+        people = [
+            person(
+                f"p{i}",
+                unit=f"U{rng.randrange(4)}" if rng.random() < 0.8 else None,
+                reports_to=f"p{rng.randrange(i)}" if i and rng.random() < 0.8 else None,
+                attitude=rng.choice([a.value for a in Attitude]),
+                influences=[
+                    {"to": f"p{rng.randrange(size)}", "strength": rng.choice(["weak", "strong"])}
+                    for _ in range(rng.randint(0, 3))
+                ],
+            )
+            for i in range(size)
+        ]
+        accounts.append(account(people, id=f"a{n}"))
+    svgs = Renderer(tmp_path).svg_many([decision_chain(a) for a in accounts])
+    for acc, svg in zip(accounts, svgs, strict=True):
+        links = {n.href for n in nodes(ET.fromstring(svg)) if n.href}
+        assert links == {f"#{s.id}" for s in acc.stakeholders}

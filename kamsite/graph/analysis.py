@@ -37,6 +37,24 @@ def reports_graph(account: Account) -> nx.DiGraph:
     return graph
 
 
+def levels(account: Account) -> dict[str, int]:
+    """Depth in the reporting hierarchy: 0 for whoever reports to nobody we know.
+
+    Counting stops when a `reports_to` cycle (an error of validation) comes round.
+    """
+    graph = reports_graph(account)
+    boss = {report: superior for superior, report in graph.edges}
+    depth = {}
+    for person in graph:
+        seen = {person}
+        current = person
+        while current in boss and boss[current] not in seen:
+            current = boss[current]
+            seen.add(current)
+        depth[person] = len(seen) - 1
+    return depth
+
+
 def influence_graph(account: Account) -> nx.DiGraph:
     """Who can move whom: informal `influences` plus authority (boss → report).
 

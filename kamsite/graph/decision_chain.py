@@ -1,8 +1,8 @@
 """The decision chain of one account (DESIGN.md §5) as DOT.
 
 Org hierarchy top-down (boss above report), one box per `unit`, informal
-influence dashed and thicker when stronger (drawn with constraint=false so it
-never bends the hierarchy), fill by attitude, border by influence. Each node
+influence dashed and thicker when stronger (laid out so it never bends the
+hierarchy, see `_links`), fill by attitude, border by influence. Each node
 links to the stakeholder's anchor on the account page. Buying-center roles
 nobody holds appear as dashed placeholders so the gap is seen, not inferred.
 """
@@ -78,6 +78,44 @@ def _stakeholder(
         "penwidth": 0.4 + 0.6 * person.influence,
         "class": f"stakeholder attitude-{person.attitude.value}",
     }
+
+
+def _links(account: Account) -> list[tuple[str, str, dict[str, Value]]]:
+    """One DOT edge per pair of people, laid out along the hierarchy, never against it.
+
+    Graphviz 2.43 aborts (class2.c merge_chain) on parallel edges between
+    clusters, so a reporting line and an influence between the same two people,
+    or influence both ways, share one edge: solid when it is a reporting line,
+    dashed otherwise, an arrowhead at whoever is influenced, width by the
+    strongest influence. The edge runs from the boss, else from the higher of the
+    two; a pure influence has weight=0 (and minlen=0 within one level) so it
+    moves nobody up or down.
+    """
+    graph = analysis.influence_graph(account)
+    depth = analysis.levels(account)
+    edges = []
+    for pair in sorted({tuple(sorted(edge)) for edge in graph.edges}):
+        first, second = pair
+        boss_second = graph.has_edge(second, first) and graph.edges[second, first]["reports"]
+        boss_first = graph.has_edge(first, second) and graph.edges[first, second]["reports"]
+        if boss_second or (not boss_first and depth[second] < depth[first]):
+            first, second = second, first
+        down = graph.edges[first, second] if graph.has_edge(first, second) else {}
+        up = graph.edges[second, first] if graph.has_edge(second, first) else {}
+        strengths = [d["strength"] for d in (down, up) if d.get("strength")]
+        attrs: dict[str, Value] = {
+            "dir": "both",
+            "arrowhead": "normal" if down.get("strength") else "none",
+            "arrowtail": "normal" if up.get("strength") else "none",
+            "arrowsize": 0.7,
+            "penwidth": max((STRENGTH_WIDTH[Strength(w)] for w in strengths), default=1.2),
+        }
+        if not down.get("reports"):
+            attrs |= {"style": "dashed", "weight": 0}
+            if depth[first] == depth[second]:
+                attrs["minlen"] = 0
+        edges.append((f"s:{first}", f"s:{second}", attrs))
+    return edges
 
 
 def _legend(lang: Language) -> dict[str, Value]:
@@ -158,17 +196,8 @@ def decision_chain(
                 "class": "placeholder",
             },
         )
-    for tail, head, data in analysis.influence_graph(account).edges(data=True):
-        if data["reports"]:
-            graph.edge(f"s:{tail}", f"s:{head}", {"arrowhead": "none", "penwidth": 1.2})
-        if data["strength"] is not None:
-            influence: dict[str, Value] = {
-                "style": "dashed",
-                "penwidth": STRENGTH_WIDTH[Strength(data["strength"])],
-                "arrowsize": 0.7,
-                "constraint": "false",
-            }
-            graph.edge(f"s:{tail}", f"s:{head}", influence)
+    for tail, head, attrs in _links(account):
+        graph.edge(tail, head, attrs)
     name = clean(account.local_name if lang is Language.zh and account.local_name else account.name)
     return Diagram(
         dot=graph.source(),

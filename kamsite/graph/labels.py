@@ -50,8 +50,8 @@ _WORDS: dict[str, dict[Language, str]] = {
     "csf": {Language.en: "CSF", Language.zh: "关键成功因素"},
     "legend": {Language.en: "Legend", Language.zh: "图例"},
     "reports_to": {
-        Language.en: "─── reports to (boss above)",
-        Language.zh: "─── 汇报关系（上级在上）",
+        Language.en: "─── reports to (boss above); ─▶ also influences",
+        Language.zh: "─── 汇报关系（上级在上）；─▶ 同时有影响",
     },
     "influences": {
         Language.en: "╌╌╌ influences (thicker = stronger)",
