@@ -95,7 +95,14 @@ def example(content_dir: Path) -> tuple[list[Diagram], str] | None:
             a.tier.value if a.tier else None,
             a.attractiveness,
             a.strength,
-            a.revenue_actual,
+            next(
+                (
+                    r
+                    for r in (a.revenue_actual, a.revenue_forecast, a.revenue_target)
+                    if r is not None
+                ),
+                None,
+            ),
             f"accounts/{a.id}/",
         )
         for a in scores.accounts

@@ -105,7 +105,7 @@ def lines(rows: Iterable[Sequence[Span]]) -> Html:
     return Html("<BR/>".join("".join(_span(span) for span in row) for row in rows))
 
 
-def table(rows: Iterable[Sequence[Cell]], color: str = INK) -> Html:
+def table(rows: Iterable[Sequence[Cell]]) -> Html:
     """A borderless table (legends): cells may carry a fill sample and a border."""
     body = []
     for row in rows:
@@ -113,7 +113,7 @@ def table(rows: Iterable[Sequence[Cell]], color: str = INK) -> Html:
         for cell in row:
             attrs = [
                 f'BORDER="{1 if cell.border else 0}"',
-                f'COLOR="{_safe(color)}"',
+                f'COLOR="{INK}"',
                 f'COLSPAN="{cell.colspan:d}"',
             ]
             if cell.fill is not None:
