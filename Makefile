@@ -41,6 +41,8 @@ test: system $(STAMP) lint
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pytest -n 2 --dist loadgroup
 
 bench: system $(STAMP)
+	$(BIN)/python bench/score_bench.py
+	$(BIN)/python bench/graph_bench.py
 	$(BIN)/python bench/run.py
 
 clean:

@@ -6,6 +6,7 @@ import click
 
 from kamsite import __version__
 from kamsite.cli.diff import diff
+from kamsite.cli.graph import graph
 from kamsite.cli.new import new
 from kamsite.cli.schema import schema
 from kamsite.cli.score import score
@@ -18,5 +19,5 @@ def main() -> None:
     """Key account plans as code: validate, score, draw and review them."""
 
 
-for command in (validate, score, diff, schema, new):
+for command in (validate, score, diff, graph, schema, new):
     main.add_command(command)

@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from kamsite.cachedir import cache_root
 from kamsite.graph.svg import inline_svg
 
 EXECUTABLE = "dot"
@@ -49,8 +50,8 @@ class Diagram:
 
 
 def default_cache_dir(root: Path) -> Path:
-    """`.cache/kamsite` under the project root (the content dir's parent)."""
-    return root / ".cache" / "kamsite"
+    """The project's cache root (see `kamsite.cachedir`); renders go in its `graph/`."""
+    return cache_root(root)
 
 
 @functools.cache

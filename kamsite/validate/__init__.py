@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from kamsite.cachedir import cache_root
 from kamsite.diagnostics import Diagnostic
 from kamsite.model import Account, Content, PortfolioSettings, Strategy, Team
 from kamsite.validate.cache import FileCache, digest
@@ -22,7 +23,6 @@ from kamsite.validate.cross import (
 from kamsite.validate.files import FileResult, check_file, expected_kind, to_diagnostics
 from kamsite.validate.findings import Finding
 
-CACHE_ENV = "KAMSITE_CACHE_DIR"
 _PARALLEL_FROM = 64
 
 
@@ -46,9 +46,7 @@ class ValidationResult:
 
 
 def default_cache_dir(root: Path) -> Path:
-    configured = os.environ.get(CACHE_ENV)
-    base = Path(configured) if configured else root.resolve().parent / ".cache" / "kamsite"
-    return base / "validate"
+    return cache_root(root.resolve().parent) / "validate"
 
 
 def discover(root: Path) -> dict[str, bytes | None]:
