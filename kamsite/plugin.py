@@ -36,6 +36,8 @@ _RAW = (".yaml", ".yml")
 _BLOCK = re.compile(re.escape(f"\n{RAW_OPEN}\n") + "(.*?)" + re.escape(f"\n{RAW_CLOSE}\n"), re.S)
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 _PLACEHOLDER = re.compile(r"<p>kamsite-raw-(\d+)</p>")
+_TAG = re.compile(r"<[^>]*>")
+_WORDS = re.compile(r'<div data-kamsite-block="(\d+)">[^<]*</div>')
 
 
 class KamsiteConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs is untyped here
@@ -48,7 +50,6 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         super().__init__()
         self.blocks: dict[str, list[str]] = {}
-        self.pictures: dict[str, list[str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """One renderer for the whole `mkdocs serve` session, so rebuilds reuse its state."""
@@ -116,27 +117,25 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Blocks come back; pictures wait for `on_post_page`, so search never parses SVG."""
-        blocks = self.blocks.pop(page.file.src_uri, [])
-        pictures: list[str] = []
+        """Search sees each block as its words; the markup waits for `on_post_page`.
 
-        def hold(match: re.Match[str]) -> str:
-            pictures.append(match.group(0))
-            return f'<svg data-kamsite-picture="{len(pictures) - 1}"></svg>'
+        Material's search parses every tag of every page (its parser dominated
+        the build); the words it indexes are the same either way.
+        """
+        blocks = self.blocks.get(page.file.src_uri, [])
 
-        html = _PLACEHOLDER.sub(lambda m: _SVG.sub(hold, blocks[int(m.group(1))]), html)
-        self.pictures[page.file.src_uri] = pictures
-        return html
+        def words(match: re.Match[str]) -> str:
+            index = int(match.group(1))
+            text = " ".join(_TAG.sub(" ", _SVG.sub(" ", blocks[index])).split())
+            return f'<div data-kamsite-block="{index}">{text}</div>'
+
+        return _PLACEHOLDER.sub(words, html)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        pictures = self.pictures.pop(page.file.src_uri, [])
-        if not pictures:
+        blocks = self.blocks.pop(page.file.src_uri, [])
+        if not blocks:
             return output
-        return re.sub(
-            r'<svg data-kamsite-picture="(\d+)"></svg>',
-            lambda m: pictures[int(m.group(1))],
-            output,
-        )
+        return _WORDS.sub(lambda m: blocks[int(m.group(1))], output)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))
