@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -25,6 +26,19 @@ CODES = (
 )
 
 
+def one_line(text: str) -> str:
+    """Control characters shown as escapes: a diagnostic is one line, and content that
+    smuggles a newline cannot start a line of its own (a forged GitHub command, say)."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch
+        if ch == " " or unicodedata.category(ch)[0] != "C"
+        else ch.encode("unicode_escape").decode()
+        for ch in text
+    )
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """Sorted by path, then position, so every run prints the same order."""
@@ -35,6 +49,10 @@ class Diagnostic:
     severity: Severity
     code: str
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", one_line(self.path))
+        object.__setattr__(self, "message", one_line(self.message))
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.severity} {self.code} {self.message}"

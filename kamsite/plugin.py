@@ -50,6 +50,7 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         super().__init__()
         self.blocks: dict[str, list[str]] = {}
+        self.generated: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """One renderer for the whole `mkdocs serve` session, so rebuilds reuse its state."""
@@ -80,7 +81,10 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
                 f"theme.language is {theme_language!r} but portfolio.language is "
                 f"{content.settings.language.value!r}: set them equal so labels and search match"
             )
-        as_of = resolve_as_of(content.settings)
+        try:
+            as_of = resolve_as_of(content.settings)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
         assert self.renderer is not None  # set in on_config
         try:
             key = page_key(result.fingerprint, as_of, self.renderer.version())
@@ -94,6 +98,7 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(str(exc)) from None
         for file in [f for f in files if f.src_uri.endswith(_RAW)]:
             files.remove(file)
+        self.generated = set(pages)
         for path, markdown in pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{config.docs_dir}/{path} clashes with a generated kamsite page")
@@ -103,7 +108,12 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Generated HTML blocks skip Python-Markdown, whose raw-HTML parser is the slow part."""
+        """Generated HTML blocks skip Python-Markdown, whose raw-HTML parser is the slow part.
+
+        Free pages from content/pages are left to Markdown as they are.
+        """
+        if page.file.src_uri not in self.generated:
+            return markdown
         blocks: list[str] = []
 
         def stash(match: re.Match[str]) -> str:
@@ -122,7 +132,9 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
         Material's search parses every tag of every page (its parser dominated
         the build); the words it indexes are the same either way.
         """
-        blocks = self.blocks.get(page.file.src_uri, [])
+        if page.file.src_uri not in self.blocks:
+            return html
+        blocks = self.blocks[page.file.src_uri]
 
         def words(match: re.Match[str]) -> str:
             index = int(match.group(1))

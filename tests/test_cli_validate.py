@@ -128,3 +128,19 @@ def test_new_account_validates_and_refuses_to_overwrite(portfolio: Path) -> None
     assert again.returncode == 1
     assert (portfolio / "content/accounts/globex.yaml").read_text() == text
     assert kamsite("new", "account", "../evil", "--name", "x", cwd=portfolio).returncode == 2
+
+
+def test_missing_content_dir_is_a_usage_error(tmp_path: Path) -> None:
+    run = kamsite("validate", "--content", "nope", cwd=tmp_path)
+    assert run.returncode == 2
+    assert "does not exist" in run.stderr
+
+
+def test_github_format_cannot_be_forged_by_content(portfolio: Path) -> None:
+    forged = ACCOUNT.replace("tier: key", 'tier: "x\\n::error file=README.md,line=1::forged"')
+    (portfolio / "content/accounts/acme.yaml").write_text(forged)
+    run = kamsite("validate", "--format", "github", cwd=portfolio)
+    lines = run.stdout.splitlines()
+    assert lines and all(
+        line.startswith(("::error file=content/", "content/")) for line in lines
+    ), lines

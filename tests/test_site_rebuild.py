@@ -32,3 +32,14 @@ def test_an_edit_between_builds_reaches_the_site(tmp_path: Path) -> None:
     assert "Southwind Tel" in html
     assert "Northwind Telecom" not in html
     assert stored.read_bytes() != first
+
+
+@pytest.mark.slow
+def test_free_pages_keep_placeholder_like_text(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", DESIGN)
+    (project / "content" / "pages" / "notes.md").write_text(
+        '# Notes\n\nkamsite-raw-3\n\n<div data-kamsite-block="0">x</div>\n', encoding="utf-8"
+    )
+    html = (build(project) / "notes" / "index.html").read_text(encoding="utf-8")
+    assert "kamsite-raw-3" in html
+    assert '<div data-kamsite-block="0">x</div>' in html

@@ -141,3 +141,48 @@ def test_cache_returns_the_same_findings_and_notices_changes(tmp_path: Path) -> 
     assert validate_content(content, cache_dir=cache).diagnostics == first.diagnostics
     (content / "accounts" / "acme.yaml").write_text(ACCOUNT)
     assert validate_content(content, cache_dir=cache).diagnostics == []
+
+
+@pytest.mark.parametrize("value", [".inf", "-.inf", ".nan"])
+def test_non_finite_numbers_are_rejected(tmp_path: Path, value: str) -> None:
+    broken = ACCOUNT.replace("amount: 10,", f"amount: {value},").replace(
+        "baseline: 1,", f"baseline: {value},"
+    )
+    found = [(d.code, d.line) for d in diagnose(tmp_path, accounts__acme=broken)]
+    assert ("schema", line_of(broken, "amount:")) in found
+    assert ("schema", line_of(broken, "baseline:")) in found
+
+
+def test_influencing_oneself_is_a_cycle(tmp_path: Path) -> None:
+    broken = ACCOUNT.replace("{to: boss, strength: strong}", "{to: cto, strength: strong}")
+    [d] = diagnose(tmp_path, accounts__acme=broken)
+    assert (d.code, d.line) == ("cycle", line_of(broken, "{to: cto"))
+
+
+def test_symlinks_and_special_files_are_not_read(tmp_path: Path) -> None:
+    import os
+
+    files: dict[str, str | bytes] = dict(BASE)
+    content = write(tmp_path, files)
+    outside = tmp_path / "secret.yaml"
+    outside.write_text(ACCOUNT.replace("id: acme", "id: linked"))
+    (content / "accounts" / "linked.yaml").symlink_to(outside)
+    os.mkfifo(content / "accounts" / "pipe.yaml")
+    result = validate_content(content, cache_dir=False)
+    assert codes(result.diagnostics) == [
+        ("content/accounts/linked.yaml", "encoding", 1),
+        ("content/accounts/pipe.yaml", "encoding", 1),
+    ]
+    assert "symbolic link" in result.diagnostics[0].message
+    assert result.content is not None and list(result.content.accounts) == ["acme"]
+
+
+def test_control_characters_cannot_break_a_diagnostic_line(tmp_path: Path) -> None:
+    broken = ACCOUNT.replace(
+        "owner: li-na\nsponsor", 'owner: "x\\n::error file=README.md::forged"\nsponsor'
+    )
+    diags = diagnose(tmp_path, accounts__acme=broken)
+    assert diags, "the unknown owner must be reported"
+    for d in diags:
+        assert "\n" not in str(d) and "\r" not in str(d)
+    assert any("\\n::error" in d.message for d in diags)

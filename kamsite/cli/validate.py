@@ -39,6 +39,10 @@ def _job_summary(text: str, headline: str) -> None:
 @click.option("--no-cache", is_flag=True, help="Ignore the per-file cache in .cache/kamsite/.")
 def validate(content_dir: Path, fmt: str, strict: bool, no_cache: bool) -> None:
     """Check every content file; exit 0 clean, 1 findings, 2 usage error."""
+    if not content_dir.is_dir():
+        raise click.UsageError(
+            f"content directory {content_dir} does not exist (pass --content DIR)"
+        )
     result = validate_content(content_dir, cache_dir=not no_cache)
     diagnostics = result.diagnostics
     headline = summary(diagnostics, result.files)

@@ -14,10 +14,11 @@ from pathlib import PurePosixPath
 
 from kamsite.diagnostics import Diagnostic
 from kamsite.diff.result import DiagnosticChange, FileChange
+from kamsite.validate import Source
 
 RENAME_SIMILARITY = 0.5
 
-Sources = Mapping[str, bytes | None]
+Sources = Mapping[str, Source]
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,8 @@ class Pair:
     change: FileChange | None
 
 
-def _similarity(a: bytes | None, b: bytes | None) -> float:
-    if a is None or b is None:
+def _similarity(a: Source, b: Source) -> float:
+    if not isinstance(a, bytes) or not isinstance(b, bytes):
         return 0.0
     if a == b:
         return 1.0

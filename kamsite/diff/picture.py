@@ -15,7 +15,7 @@ from kamsite.graph.dot import FONT, INK, Cell, DotGraph, Span, Tip, Value, lines
 from kamsite.graph.render import Diagram
 from kamsite.graph.text import clean, clip
 from kamsite.model.account import Account, Stakeholder
-from kamsite.validate.files import check_file
+from kamsite.validate.files import Source, check_file
 
 ADDED = ("#66bb6a", "#000000")
 REMOVED = ("#c62828", "#ffffff")
@@ -127,7 +127,9 @@ def pictured(diff: Diff) -> list[ItemDiff]:
     ]
 
 
-def _account(raw: bytes | None, path: str) -> Account | None:
+def _account(raw: Source | None, path: str) -> Account | None:
+    if raw is None:
+        return None
     model = check_file(path, "account", raw).model
     return model if isinstance(model, Account) else None
 

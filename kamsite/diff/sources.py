@@ -7,7 +7,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from kamsite.validate import discover
+from kamsite.validate import Source, discover
 from kamsite.validate.files import expected_kind
 
 WORKING_TREE = "working tree"
@@ -22,7 +22,7 @@ class Snapshot:
     """The content files of one side; keys are POSIX paths relative to the content dir's parent."""
 
     label: str
-    sources: dict[str, bytes | None]
+    sources: dict[str, Source]
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def read_revision(repo: Repo, revision: str) -> Snapshot:
         shown = _shown(repo, raw_path.decode("utf-8", "surrogateescape"))
         if kind == "blob" and mode != "120000" and shown is not None:
             wanted[shown] = blob
-    sources: dict[str, bytes | None] = {}
+    sources: dict[str, Source] = {}
     if wanted:
         order = sorted(wanted)
         batch = _git(

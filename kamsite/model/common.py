@@ -45,7 +45,7 @@ Date = Annotated[
     BeforeValidator(_parse_date),
     WithJsonSchema({"type": "string", "format": "date", "pattern": _DATE_RE.pattern}),
 ]
-Number = Annotated[float, Strict()]
+Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
 Int = Annotated[int, Strict()]
 Bool = Annotated[bool, Strict()]
 Score = Annotated[Number, Field(ge=1, le=5)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from kamsite.cachedir import cache_root
 from kamsite.diagnostics import Diagnostic
+from kamsite.load import MAX_BYTES
 from kamsite.model import Account, Content, PortfolioSettings, Strategy, Team
 from kamsite.validate.cache import FileCache, digest
 from kamsite.validate.cross import (
@@ -20,7 +22,14 @@ from kamsite.validate.cross import (
     strategy_rules,
     team_rules,
 )
-from kamsite.validate.files import FileResult, check_file, expected_kind, to_diagnostics
+from kamsite.validate.files import (
+    FileResult,
+    NotAFile,
+    Source,
+    check_file,
+    expected_kind,
+    to_diagnostics,
+)
 from kamsite.validate.findings import Finding
 
 _PARALLEL_FROM = 64
@@ -49,9 +58,9 @@ def default_cache_dir(root: Path) -> Path:
     return cache_root(root.resolve().parent) / "validate"
 
 
-def discover(root: Path) -> dict[str, bytes | None]:
+def discover(root: Path) -> dict[str, Source]:
     """Content files under `root`, keyed by their path as shown to users."""
-    found: dict[str, bytes | None] = {}
+    found: dict[str, Source] = {}
     candidates = [
         root / "portfolio.yaml",
         root / "portfolio.yml",
@@ -65,9 +74,24 @@ def discover(root: Path) -> dict[str, bytes | None]:
         relative = PurePosixPath(path.relative_to(root).as_posix())
         if path.name.startswith(".") or expected_kind(relative) is None or not path.exists():
             continue
-        shown = f"{root.name}/{relative}"
-        found[shown] = None if path.is_dir() else path.read_bytes()
+        found[f"{root.name}/{relative}"] = _read(path)
     return found
+
+
+def _read(path: Path) -> Source:
+    """Regular files only, and no more than the size limit lets through.
+
+    A symlink could publish a file from outside the repository (or point at
+    /dev/zero); git revisions skip links too, so both sides of a diff agree.
+    """
+    if path.is_symlink():
+        return NotAFile("symbolic link")
+    if path.is_dir():
+        return NotAFile("directory")
+    if not stat.S_ISREG(path.stat().st_mode):
+        return NotAFile("special file (device, pipe or socket)")
+    with path.open("rb") as handle:
+        return handle.read(MAX_BYTES + 1)
 
 
 def validate_content(root: Path, *, cache_dir: Path | bool | None = True) -> ValidationResult:
@@ -88,7 +112,7 @@ def validate_content(root: Path, *, cache_dir: Path | bool | None = True) -> Val
 class _Job:
     path: str
     kind: str
-    raw: bytes | None
+    raw: Source
     key: str
     cache: FileCache
 
@@ -110,12 +134,12 @@ def _check_all(jobs: list[_Job]) -> list[FileResult]:
 
 
 def validate_sources(
-    sources: Mapping[str, bytes | None],
+    sources: Mapping[str, Source],
     *,
     content_dir: str = "content",
     cache: FileCache | None = None,
 ) -> ValidationResult:
-    """Validate files given as {"content/accounts/x.yaml": bytes}; None marks a directory."""
+    """Validate files given as {"content/accounts/x.yaml": bytes}."""
     cache = cache or FileCache(None)
     results: dict[str, FileResult] = {}
     jobs: list[_Job] = []
@@ -149,7 +173,7 @@ def _models(results: Mapping[str, FileResult], kind: str) -> dict[str, object]:
 
 
 def _cross(
-    results: Mapping[str, FileResult], sources: Mapping[str, bytes | None], content_dir: str
+    results: Mapping[str, FileResult], sources: Mapping[str, Source], content_dir: str
 ) -> Iterable[Diagnostic]:
     settings = next(iter(_models(results, "portfolio").values()), None)
     team = next(iter(_models(results, "team").values()), None)
@@ -202,7 +226,8 @@ def _cross(
 
     for path, items in found.items():
         if items:
-            raw = sources[path] or b""
+            raw = sources[path]
+            raw = raw if isinstance(raw, bytes) else b""
             yield from to_diagnostics(
                 path, raw.decode("utf-8-sig", "replace").replace("\r\n", "\n"), items
             )
@@ -227,6 +252,8 @@ def _content(results: Mapping[str, FileResult], erroneous: set[str]) -> Content 
 
 
 __all__ = [
+    "NotAFile",
+    "Source",
     "ValidationResult",
     "default_cache_dir",
     "discover",

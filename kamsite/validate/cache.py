@@ -14,15 +14,15 @@ import tempfile
 from pathlib import Path
 
 import kamsite
-from kamsite.validate.files import FileResult
+from kamsite.validate.files import FileResult, NotAFile, Source
 
 _SALT = f"kamsite-validate-{kamsite.__version__}-py{pickle.HIGHEST_PROTOCOL}".encode()
 
 
-def digest(path: str, kind: str, raw: bytes | None) -> str:
+def digest(path: str, kind: str, raw: Source) -> str:
     h = hashlib.sha256(_SALT)
     h.update(f"\0{path}\0{kind}\0".encode())
-    h.update(b"<dir>" if raw is None else raw)
+    h.update(f"<{raw.what}>".encode() if isinstance(raw, NotAFile) else raw)
     return h.hexdigest()
 
 

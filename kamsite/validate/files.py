@@ -30,6 +30,16 @@ def expected_kind(relative: PurePosixPath) -> str | None:
 
 
 @dataclass(frozen=True)
+class NotAFile:
+    """A content path that is no regular file: `what` says which (directory, link…)."""
+
+    what: str
+
+
+Source = bytes | NotAFile
+
+
+@dataclass(frozen=True)
 class FileResult:
     path: str
     kind: str
@@ -52,10 +62,9 @@ def to_diagnostics(path: str, text: str, found: Iterable[Finding]) -> list[Diagn
     return out
 
 
-def check_file(path: str, kind: str, raw: bytes | None) -> FileResult:
-    """`raw` is None when the path is a directory rather than a file."""
-    if raw is None:
-        message = f"is a directory; a {kind} is one YAML file"
+def check_file(path: str, kind: str, raw: Source) -> FileResult:
+    if isinstance(raw, NotAFile):
+        message = f"is a {raw.what}; a {kind} is one regular YAML file"
         return FileResult(path, kind, None, (Diagnostic(path, 1, 1, "error", "encoding", message),))
     try:
         loaded = parse(raw)

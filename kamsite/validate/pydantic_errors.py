@@ -122,6 +122,8 @@ def _finding(root: type[BaseModel], error: ErrorDetails) -> Finding:
         return Finding(loc, "schema", f"{where}: expected {_TYPE_WORDS[kind]}, got {got}")
     if kind == "value_error":
         return Finding(loc, "schema", f"{where}: {ctx.get('error', error['msg'])}")
+    if kind == "finite_number":
+        return Finding(loc, "schema", f"{where}: must be a finite number, not {_shown(value)}")
     if kind == "too_short":
         return Finding(loc, "schema", f"{where}: must not be empty")
     return Finding(loc, "schema", f"{where}: {error['msg']}")
