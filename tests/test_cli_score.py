@@ -87,3 +87,20 @@ def test_table_lists_every_account() -> None:
     payload = json.loads(score("json").stdout)
     for account in payload["accounts"]:
         assert account["id"] in run.stdout.decode()
+
+
+def test_csv_defuses_spreadsheet_formulas(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(DESIGN / "content", tmp_path / "content")
+    plan = tmp_path / "content" / "accounts" / "northwind-telecom.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "name: Northwind Telecom", 'name: \'=HYPERLINK("http://x","c")\''
+        ),
+        encoding="utf-8",
+    )
+    raw = score("csv", tmp_path).stdout.decode("utf-8-sig")
+    [row] = list(csv.DictReader(io.StringIO(raw)))
+    assert row["name"] == '\'=HYPERLINK("http://x","c")'
+    assert float(row["revenue_gap"]) == 44

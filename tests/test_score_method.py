@@ -44,7 +44,7 @@ def test_defaults_are_spelled_out() -> None:
     text = method_markdown(settings())
     assert "McDonald" in text
     assert "| `revenue_potential` | Future revenue and profit | 0.3 |" in text
-    assert "| `offer_fit` | offer_fit | 0.35 |" in text
+    assert "| `offer_fit` | offer\\_fit | 0.35 |" in text  # labels are content: escaped
     assert "tA = 50 and tS = 50" in text
     assert "| `negotiate` | commercial negotiation | 0.65 |" in text
     assert "8. Plan reviewed within 90 days" in text
@@ -83,3 +83,23 @@ def test_chinese_page() -> None:
     assert "8. 计划在 45 天内复盘过" in text
     assert "（portfolio.yaml 设定；默认 0.65）" in text
     assert "How" not in text
+
+
+def test_criterion_labels_are_inert_text() -> None:
+    from kamsite.model import PortfolioSettings
+
+    settings = PortfolioSettings.model_validate(
+        {
+            "kind": "portfolio",
+            "name": "x",
+            "fiscal_year": 2026,
+            "scoring": {
+                "strength": {
+                    "offer_fit": {"weight": 1.0, "label": "<img src=x> [a](https://e.vil) *b*"}
+                }
+            },
+        }
+    )
+    text = method_markdown(settings)
+    assert "<img" not in text
+    assert "\\[a\\]\\(https://e\\.vil\\) \\*b\\*" in text

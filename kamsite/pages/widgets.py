@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kamsite.escape import markdown_text as text
 from kamsite.model.common import Kpi, Status
 from kamsite.pages.context import Site
 from kamsite.pages.labels import Say
-from kamsite.pages.markdown import text
 from kamsite.pages.markup import Cell, Safe, badge, chip, esc, join, link, tag
 from kamsite.score import AccountScore, Flag, KpiScore, KpiStatus, display
 from kamsite.score.results import Evidence

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from kamsite.escape import markdown_text
 from kamsite.model.portfolio import (
     DEFAULT_STAGE_PROBABILITY,
     Criterion,
@@ -69,6 +70,7 @@ def _num(value: float) -> str:
 
 
 def _cell(text: str) -> str:
+    """Our own prose in a table cell (it may use Markdown on purpose)."""
     return text.replace("|", "\\|").replace("\n", " ")
 
 
@@ -83,7 +85,7 @@ class _Writer:
     def criteria_table(self, criteria: Mapping[str, Criterion]) -> str:
         head = self.t("| criterion | label | weight wᵢ |", "| 指标 | 名称 | 权重 wᵢ |")
         rows = [
-            f"| `{key}` | {_cell(c.label or key)} | {_num(c.weight)} |"
+            f"| `{key}` | {markdown_text(c.label or key)} | {_num(c.weight)} |"
             for key, c in criteria.items()
         ]
         return "\n".join([head, "| --- | --- | ---: |", *rows])

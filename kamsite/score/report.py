@@ -102,10 +102,18 @@ _CSV_FIELDS = (
 )
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value: object) -> str:
+    """Text that a spreadsheet would run as a formula is quoted with a leading `'`."""
     if value is None:
         return ""
-    return str(value.value) if isinstance(value, Enum) else str(value)
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return str(value)
 
 
 def render_csv(scores: PortfolioScores) -> str:
