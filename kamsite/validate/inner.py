@@ -70,10 +70,7 @@ def account_rules(account: Account) -> Iterator[Finding]:
                 ("stakeholders", s, "reports_to"), "stakeholder", person.reports_to, people
             )
         for i, edge in enumerate(person.influences):
-            if edge.to == person.id:
-                loc = ("stakeholders", s, "influences", i, "to")
-                yield Finding(loc, "cycle", f"`{person.id}` influences itself")
-            elif edge.to not in people:
+            if edge.to not in people:
                 yield _unknown(
                     ("stakeholders", s, "influences", i, "to"), "stakeholder", edge.to, people
                 )
