@@ -22,11 +22,8 @@ from mkdocs.structure.pages import Page
 from kamsite.diagnostics import as_text
 from kamsite.graph import GraphvizMissing, Renderer, RenderError, default_cache_dir
 from kamsite.model import resolve_as_of
-from kamsite.pages import generate_pages
-from kamsite.pages.drawings import draw
 from kamsite.pages.markup import RAW_CLOSE, RAW_OPEN
-from kamsite.pages.store import load_pages, page_key, save_pages
-from kamsite.score import score_portfolio
+from kamsite.pages.store import site_pages
 from kamsite.validate import validate_content
 
 log: logging.LoggerAdapter[logging.Logger] = get_plugin_logger(__name__)
@@ -87,13 +84,7 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(str(exc)) from None
         assert self.renderer is not None  # set in on_config
         try:
-            key = page_key(result.fingerprint, as_of, self.renderer.version())
-            pages = load_pages(self.cache_dir, key)
-            if pages is None:
-                scores = score_portfolio(content, as_of)
-                drawings = draw(content, scores, self.renderer)
-                pages = generate_pages(content, scores, drawings, as_of)
-                save_pages(self.cache_dir, key, pages)
+            pages = site_pages(content, result.fingerprint, as_of, self.renderer, self.cache_dir)
         except (GraphvizMissing, RenderError) as exc:
             raise PluginError(str(exc)) from None
         for file in [f for f in files if f.src_uri.endswith(_RAW)]:

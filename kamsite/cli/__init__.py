@@ -8,6 +8,7 @@ from kamsite import __version__
 from kamsite.cli.diff import diff
 from kamsite.cli.graph import graph
 from kamsite.cli.new import new
+from kamsite.cli.pages import pages
 from kamsite.cli.schema import schema
 from kamsite.cli.score import score
 from kamsite.cli.validate import validate
@@ -19,5 +20,5 @@ def main() -> None:
     """Key account plans as code: validate, score, draw and review them."""
 
 
-for command in (validate, score, diff, graph, schema, new):
+for command in (validate, score, diff, graph, pages, schema, new):
     main.add_command(command)

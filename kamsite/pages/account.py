@@ -14,12 +14,12 @@ from kamsite.pages.widgets import (
     heading,
     kpi_row,
     member_list,
-    percent,
     score_badges,
     status_chip,
 )
 from kamsite.score import AccountScore, display
 from kamsite.score.commercial import US
+from kamsite.score.numbers import percent
 
 _DIMENSIONS = (
     "acceptance",

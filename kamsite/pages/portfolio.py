@@ -14,8 +14,9 @@ from kamsite.model.account import Action, Risk
 from kamsite.pages.context import Site, account_url, is_open
 from kamsite.pages.markdown import page_title
 from kamsite.pages.markup import Cell, Safe, block, esc, href, join, link, table, tag
-from kamsite.pages.widgets import due_cell, flag_chip, heading, percent, status_chip, times
+from kamsite.pages.widgets import due_cell, flag_chip, heading, status_chip
 from kamsite.score import display
+from kamsite.score.numbers import percent, times
 
 TOP_RISKS = 10
 OVERDUE_ON_DASHBOARD = 15

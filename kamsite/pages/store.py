@@ -1,4 +1,4 @@
-"""The last generated page set on disk, so an unchanged portfolio rebuilds without regenerating.
+"""The site's pages for a portfolio, reused from disk while nothing they depend on changed.
 
 Pages are a pure function of the content files, `as_of`, the Graphviz build and
 the versions of kamsite and its Markdown stack; the key hashes exactly those.
@@ -16,8 +16,29 @@ from importlib.metadata import version
 from pathlib import Path
 
 import kamsite
+from kamsite.graph import Renderer
+from kamsite.model import Content
+from kamsite.pages import generate_pages
+from kamsite.pages.drawings import draw
+from kamsite.score import score_portfolio
 
 _FILE = "pages.marshal"
+
+
+def site_pages(
+    content: Content, fingerprint: str, as_of: dt.date, renderer: Renderer, cache_dir: Path
+) -> dict[str, str]:
+    """Score, draw and generate, or the stored set when the key matches (a warm build).
+
+    Every adapter (the MkDocs plugin, `kamsite pages`) goes through here.
+    """
+    key = page_key(fingerprint, as_of, renderer.version())
+    pages = load_pages(cache_dir, key)
+    if pages is None:
+        scores = score_portfolio(content, as_of)
+        pages = generate_pages(content, scores, draw(content, scores, renderer), as_of)
+        save_pages(cache_dir, key, pages)
+    return pages
 
 
 def page_key(fingerprint: str, as_of: dt.date, drawing: str) -> str:

@@ -7,8 +7,9 @@ from kamsite.model.strategy import Perspective
 from kamsite.pages.context import Site, strategy_url
 from kamsite.pages.markdown import page_title
 from kamsite.pages.markup import Cell, Safe, block, bullets, esc, href, join, link, rich, table, tag
-from kamsite.pages.widgets import heading, kpi_row, percent, status_chip
+from kamsite.pages.widgets import heading, kpi_row, status_chip
 from kamsite.score import KpiStatus, ObjectiveScore, display
+from kamsite.score.numbers import percent
 
 _PERSPECTIVES = {p: n for n, p in enumerate(Perspective)}
 

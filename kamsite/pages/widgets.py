@@ -10,20 +10,13 @@ from kamsite.pages.context import Site
 from kamsite.pages.labels import Say
 from kamsite.pages.markup import Cell, Safe, badge, chip, esc, join, link, tag
 from kamsite.score import AccountScore, Flag, KpiScore, KpiStatus, display
+from kamsite.score.numbers import percent, times
 from kamsite.score.results import Evidence
 
 
 def heading(level: int, title: str, anchor: str) -> str:
     """A Markdown heading (so it lands in the toc and splits search sections) with a fixed id."""
     return f"\n{'#' * level} {text(title)} {{#{anchor}}}\n"
-
-
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{display(100 * value)}%"
-
-
-def times(value: float | None) -> str:
-    return "—" if value is None else f"{display(value)}×"
 
 
 def _level(value: float | None, good: float, fair: float) -> str:

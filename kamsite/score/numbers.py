@@ -26,3 +26,13 @@ def display(value: float | None, null: str = "—") -> str:
     exact = Decimal(repr(value)).quantize(_MILLIONTH, context=_CONTEXT)
     shown = exact.quantize(_TENTH, context=_CONTEXT)
     return str(shown.copy_abs() if shown.is_zero() else shown)
+
+
+def percent(value: float | None) -> str:
+    """A 0..1 share as a display percentage."""
+    return "—" if value is None else f"{display(100 * value)}%"
+
+
+def times(value: float | None) -> str:
+    """A coverage ratio as a display multiple."""
+    return "—" if value is None else f"{display(value)}×"

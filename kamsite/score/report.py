@@ -9,18 +9,10 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 
 from kamsite.score.jsonout import to_json
-from kamsite.score.numbers import display
+from kamsite.score.numbers import display, percent, times
 from kamsite.score.results import AccountScore, PortfolioScores
 
 BOM = "\ufeff"
-
-
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{display(100 * value)}%"
-
-
-def _times(value: float | None) -> str:
-    return "—" if value is None else f"{display(value)}×"
 
 
 # (header, cell, right-aligned)
@@ -31,10 +23,10 @@ _COLUMNS: tuple[tuple[str, Callable[[AccountScore], str], bool], ...] = (
     ("A", lambda a: display(a.attractiveness), True),
     ("S", lambda a: display(a.strength), True),
     ("H", lambda a: display(a.relationship_health), True),
-    ("DC", lambda a: _percent(a.decision_coverage), True),
+    ("DC", lambda a: percent(a.decision_coverage), True),
     ("gap", lambda a: display(a.revenue_gap), True),
     ("WP", lambda a: display(a.weighted_pipeline), True),
-    ("cov", lambda a: _times(a.pipeline_coverage), True),
+    ("cov", lambda a: times(a.pipeline_coverage), True),
     ("P", lambda a: str(a.plan_completeness), True),
     ("flags", lambda a: " ".join(a.flag_codes) or "—", False),
 )

@@ -1,0 +1,42 @@
+"""`kamsite pages --out DIR`: the generated pages as Markdown files, for builders without plugins.
+
+Zensical (Material's successor) reads mkdocs.yml and a docs folder but runs no
+MkDocs plugins; point it at a folder holding content/pages plus these files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kamsite.cli.options import content_option, load_or_exit
+from kamsite.graph import GraphvizMissing, Renderer, RenderError, default_cache_dir
+from kamsite.model import resolve_as_of
+from kamsite.pages import write_pages
+from kamsite.pages.store import site_pages
+
+
+@click.command()
+@content_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write <section>/<id>/index.md files into.",
+)
+def pages(content_dir: Path, out: Path) -> None:
+    """Write every generated page (dashboard, accounts, strategies, …) as Markdown."""
+    result = load_or_exit(content_dir)
+    assert result.content is not None  # load_or_exit exits otherwise
+    try:
+        as_of = resolve_as_of(result.content.settings)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    cache = default_cache_dir(content_dir.resolve().parent)
+    try:
+        generated = site_pages(result.content, result.fingerprint, as_of, Renderer(cache), cache)
+    except (GraphvizMissing, RenderError) as exc:
+        raise click.ClickException(str(exc)) from None
+    write_pages(generated, out)
+    click.echo(f"wrote {len(generated)} pages to {out}", err=True)
