@@ -1,7 +1,9 @@
-"""The MkDocs adapter: validate, score, draw, register the generated pages. Nothing else lives here.
+"""The MkDocs adapter: register the generated pages, and spare MkDocs re-parsing their HTML.
 
-Everything it calls is core code (`kamsite.pages` builds the pages), so another
-site generator needs only another adapter.
+Validation, scoring, drawing and page generation are core code (`site_pages`),
+so another site generator needs only another adapter. What lives here is MkDocs
+plumbing: diagnostics to the plugin logger or `PluginError`, generated files,
+the watch on content/, and handing generated HTML blocks past Markdown and search.
 """
 
 from __future__ import annotations
