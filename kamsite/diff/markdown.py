@@ -20,7 +20,7 @@ from kamsite.diff.result import (
     ScoreDelta,
     Value,
 )
-from kamsite.score.numbers import display
+from kamsite.score.numbers import display, percent, times
 
 NOTHING_MOVED = "no score, flag, relationship or status moved"
 SUMMARY_PHRASES = 3
@@ -55,9 +55,11 @@ def number(metric: str, value: float | None) -> str:
     if value is None:
         return "—"
     if metric in _PERCENT:
-        return f"{display(100 * value)}%"
+        return percent(value)
     if metric == "pipeline_coverage":
-        return f"{display(value)}×"
+        return times(value)
+    if metric == "plan_completeness":
+        return str(round(value))
     return display(value)
 
 
@@ -236,15 +238,9 @@ def _details(item: ItemDiff) -> list[str]:
     return [*lines, "", "</details>", ""]
 
 
-def _plural(kind: str, n: int) -> str:
-    if n == 1 or kind == "settings":
-        return kind
-    return kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
-
-
 def _headline(diff: Diff) -> list[str]:
     counts = Counter(KIND_LABELS[item.kind] for item in diff.items)
-    changed = ", ".join(f"{n} {_plural(kind, n)}" for kind, n in sorted(counts.items()))
+    changed = ", ".join(_count(n, kind) for kind, n in sorted(counts.items()))
     head, base = diff.head, diff.base
     validity = f"HEAD {_count(head.errors, 'error')}, {_count(head.warnings, 'warning')}"
     if base.files:
