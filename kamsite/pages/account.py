@@ -12,7 +12,7 @@ from kamsite.pages.widgets import (
     due_cell,
     flag_list,
     heading,
-    kpi_row,
+    kpi_table,
     member_list,
     score_badges,
     status_chip,
@@ -359,7 +359,6 @@ def _objectives(site: Site, here: str, a: Account, score: AccountScore) -> Safe:
             link(f"{href(here, strategy_url(ref.split('/')[0]))}#{ref.split('/')[1]}", ref)
             for ref in objective.contributes_to
         ]
-        rows = [kpi_row(say, k, kpi_scores.get(k.id)) for k in objective.kpis]
         head = [
             tag("strong", objective.statement),
             " ",
@@ -372,22 +371,8 @@ def _objectives(site: Site, here: str, a: Account, score: AccountScore) -> Safe:
             ]
         parts.append(tag("div", join(head), id=objective.id, class_="kam-objective"))
         parts.append(rich(objective.notes))
-        if rows:
-            parts.append(
-                table(
-                    [
-                        say("kpi"),
-                        say("unit"),
-                        say("baseline"),
-                        say("target"),
-                        say("actual"),
-                        say("progress"),
-                        say("status"),
-                    ],
-                    rows,
-                    numeric=(2, 3, 4, 5),
-                )
-            )
+        if objective.kpis:
+            parts.append(kpi_table(say, objective.kpis, kpi_scores))
     return join(parts)
 
 

@@ -7,7 +7,7 @@ from kamsite.model.strategy import Perspective
 from kamsite.pages.context import Site, strategy_url
 from kamsite.pages.markdown import page_title
 from kamsite.pages.markup import Cell, Safe, block, bullets, esc, href, join, link, rich, table, tag
-from kamsite.pages.widgets import heading, kpi_row, status_chip
+from kamsite.pages.widgets import heading, kpi_table, status_chip
 from kamsite.score import KpiStatus, ObjectiveScore, display
 from kamsite.score.numbers import percent
 
@@ -195,17 +195,7 @@ def _objectives(site: Site, here: str, s: Strategy) -> Safe:
         )
         parts.append(rich(o.description))
         if o.kpis:
-            rows = [kpi_row(say, k, kpis.get(k.id)) for k in o.kpis]
-            headers = [
-                say("kpi"),
-                say("unit"),
-                say("baseline"),
-                say("target"),
-                say("actual"),
-                say("progress"),
-                say("status"),
-            ]
-            parts.append(table(headers, rows, numeric=(2, 3, 4, 5)))
+            parts.append(kpi_table(say, o.kpis, kpis))
     return join(parts)
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 
 from kamsite.escape import markdown_text as text
 from kamsite.model.common import Kpi, Status
 from kamsite.pages.context import Site
 from kamsite.pages.labels import Say
-from kamsite.pages.markup import Cell, Safe, badge, chip, esc, join, link, tag
+from kamsite.pages.markup import Cell, Safe, badge, chip, esc, join, link, table, tag
 from kamsite.score import AccountScore, Flag, KpiScore, KpiStatus, display
 from kamsite.score.numbers import percent, times
 from kamsite.score.results import Evidence
@@ -100,14 +101,21 @@ def due_cell(site: Site, due: dt.date | None, status: Status) -> Cell:
     return join([site.date(due), " ", chip_])
 
 
-def kpi_row(say: Say, kpi: Kpi, scored: KpiScore | None) -> list[Cell]:
-    """Name, unit, baseline, target, actual, progress and status of one KPI."""
-    return [
-        kpi.name,
-        kpi.unit,
-        display(kpi.baseline),
-        display(kpi.target),
-        display(kpi.actual),
-        percent(scored.progress) if scored is not None else "—",
-        status_chip(say, scored.status) if scored is not None else esc(None),
-    ]
+def kpi_table(say: Say, kpis: Sequence[Kpi], scored: Mapping[str, KpiScore]) -> Safe:
+    """Name, unit, baseline, target, actual, progress and status of each KPI."""
+    rows: list[list[Cell]] = []
+    for kpi in kpis:
+        ks = scored.get(kpi.id)
+        rows.append(
+            [
+                kpi.name,
+                kpi.unit,
+                display(kpi.baseline),
+                display(kpi.target),
+                display(kpi.actual),
+                percent(ks.progress) if ks is not None else "—",
+                status_chip(say, ks.status) if ks is not None else esc(None),
+            ]
+        )
+    headers = ["kpi", "unit", "baseline", "target", "actual", "progress", "status"]
+    return table([say(h) for h in headers], rows, numeric=(2, 3, 4, 5))
