@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from test_diff_support import ACME, portfolio_repo
+from diff_support import ACME, portfolio_repo
 
 from kamsite.diff.escape import ZWSP, code, html_text, md
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_diff_support import (
+from diff_support import (
     ACME,
     FILES,
     Repo,

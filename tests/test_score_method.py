@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_score_support import settings
+from score_support import settings
 
 from kamsite.score import FlagCode
 from kamsite.score.method import explain, method_markdown

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_score_support import FY, clean, person, score_one
+from score_support import FY, clean, person, score_one
 
 from kamsite.score import Check
 

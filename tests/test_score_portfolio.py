@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 import pytest
-from test_score_support import AS_OF, FY, clean, content, person, rel, scores
+from score_support import AS_OF, FY, clean, content, person, rel, scores
 
 from kamsite.score import PortfolioScores, display, score_portfolio, to_json
 from kamsite.score.report import BOM, RENDERERS, render_csv, render_table

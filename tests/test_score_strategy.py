@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from test_score_support import clean, score_one, scores
+from score_support import clean, score_one, scores
 
 from kamsite.score import KpiStatus, StrategyScore
 

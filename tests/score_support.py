@@ -1,7 +1,4 @@
-"""Model builders for the score tests: a clean account plus one change per test.
-
-Named test_score_* only to sit inside the score tests' paths; it holds no tests.
-"""
+"""Model builders for the score tests: a clean account plus one change per test."""
 
 from __future__ import annotations
 

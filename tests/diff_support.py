@@ -1,7 +1,4 @@
-"""Real git repositories with a small valid portfolio, for the `kamsite diff` tests.
-
-Named test_diff_* only to sit inside the diff tests' paths; it holds no tests.
-"""
+"""Real git repositories with a small valid portfolio, for the `kamsite diff` tests."""
 
 from __future__ import annotations
 
@@ -12,17 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
+from validate_support import PORTFOLIO
 
 from kamsite.cli.diff import diff
-
-PORTFOLIO = """\
-kind: portfolio
-name: Test Portfolio
-currency: CNY
-unit: M
-fiscal_year: 2026
-as_of: 2026-11-01
-"""
 
 TEAM = """\
 kind: team
