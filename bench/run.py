@@ -93,9 +93,12 @@ def main() -> None:
         report(accounts, results[accounts])
     if len(sizes) > 1:
         small, large = min(sizes), max(sizes)
-        scale = results[large]["build_warm"] / results[small]["build_warm"]
         target = 5.5 * large / small / 5
-        print(f"warm build {large} vs {small}: {scale:.2f}× (target ≤ {target:.1f}×)")
+        print(f"{large} vs {small} accounts (linear: target ≤ {target:.1f}×)")
+        for key in ("validate_cold", "build_cold", "build_warm", "plain"):
+            scale = results[large][key] / results[small][key]
+            verdict = "ok" if scale <= target else "OVER"
+            print(f"  {key.replace('_', ' '):<15} {scale:6.2f}×  {verdict}")
 
 
 if __name__ == "__main__":
