@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from kamsite.model.portfolio import DEFAULT_ATTRACTIVENESS, DEFAULT_STRENGTH
+
 REPO = Path(__file__).resolve().parent.parent
 TEAM = [f"member-{n:02d}" for n in range(20)]
 RIVALS = ["apex", "kite", "orion"]
@@ -109,21 +111,8 @@ def account(n: int) -> dict[str, Any]:
         "revenue": [{"year": 2026, "actual": rng.randint(10, 200), "target": rng.randint(50, 250)}],
         "wallet": rng.randint(300, 900),
         "assessment": {
-            "attractiveness": {
-                k: {"score": rng.randint(1, 5)}
-                for k in (
-                    "revenue_potential",
-                    "financial_security",
-                    "relationship",
-                    "influence",
-                    "innovation",
-                    "strategic_fit",
-                )
-            },
-            "strength": {
-                k: {"score": rng.randint(1, 5)}
-                for k in ("offer_fit", "relationship_depth", "share_of_wallet", "delivery_record")
-            },
+            "attractiveness": {k: {"score": rng.randint(1, 5)} for k in DEFAULT_ATTRACTIVENESS},
+            "strength": {k: {"score": rng.randint(1, 5)} for k in DEFAULT_STRENGTH},
         },
         "needs": [
             {

@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
+from kamsite.model.portfolio import DEFAULT_ATTRACTIVENESS, DEFAULT_STRENGTH
+
 REPO = Path(__file__).resolve().parent.parent
 
 # Text that would run, inject or break layout if any layer forgot to escape it.
@@ -98,21 +100,8 @@ def hostile_portfolio(language: str = "en") -> dict[str, Any]:
         "revenue": [{"year": 2026, "actual": 10, "target": 20, "forecast": 15}],
         "wallet": 100,
         "assessment": {
-            "attractiveness": {
-                k: {"score": 4, "why": HOSTILE_MD}
-                for k in (
-                    "revenue_potential",
-                    "financial_security",
-                    "relationship",
-                    "influence",
-                    "innovation",
-                    "strategic_fit",
-                )
-            },
-            "strength": {
-                k: {"score": 3}
-                for k in ("offer_fit", "relationship_depth", "share_of_wallet", "delivery_record")
-            },
+            "attractiveness": {k: {"score": 4, "why": HOSTILE_MD} for k in DEFAULT_ATTRACTIVENESS},
+            "strength": {k: {"score": 3} for k in DEFAULT_STRENGTH},
         },
         "needs": [
             {
