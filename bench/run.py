@@ -28,9 +28,13 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one child process; a failure stops the run."""
+    """Wall seconds and peak RSS (MB) of one child process; a failure stops the run.
+
+    Each project gets its own cache dir, so "cold" means cold.
+    """
+    env = {**ENV, "KAMSITE_CACHE_DIR": str(cwd / ".cache")}
     start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL)
+    child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL)
     _pid, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:

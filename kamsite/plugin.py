@@ -1,6 +1,6 @@
 """The MkDocs adapter: register the generated pages, and spare MkDocs re-parsing their HTML.
 
-Validation, scoring, drawing and page generation are core code (`site_pages`),
+Validation, scoring, drawing and page generation are core code (`kamsite.pipeline`),
 so another site generator needs only another adapter. What lives here is MkDocs
 plumbing: diagnostics to the plugin logger or `PluginError`, generated files,
 the watch on content/, and handing generated HTML blocks past Markdown and search.
@@ -22,10 +22,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kamsite.diagnostics import as_text
-from kamsite.graph import GraphvizMissing, Renderer, RenderError, default_cache_dir
+from kamsite.graph import GraphvizMissing, Renderer, RenderError
 from kamsite.model import resolve_as_of
 from kamsite.pages.markup import RAW_CLOSE, RAW_OPEN
-from kamsite.pages.store import site_pages
+from kamsite.pipeline import cached_renderer, site_pages
 from kamsite.validate import validate_content
 
 log: logging.LoggerAdapter[logging.Logger] = get_plugin_logger(__name__)
@@ -62,9 +62,8 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
             )
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = (self.root / self.config.content).resolve()
-        self.cache_dir = default_cache_dir(self.root)
         if self.renderer is None:
-            self.renderer = Renderer(self.cache_dir)
+            self.renderer = cached_renderer()
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -86,7 +85,7 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(str(exc)) from None
         assert self.renderer is not None  # set in on_config
         try:
-            pages = site_pages(content, result.fingerprint, as_of, self.renderer, self.cache_dir)
+            pages = site_pages(content, result.fingerprint, as_of, self.renderer, self.root)
         except (GraphvizMissing, RenderError) as exc:
             raise PluginError(str(exc)) from None
         for file in [f for f in files if f.src_uri.endswith(_RAW)]:

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,21 @@ import yaml
 from kamsite.model.portfolio import DEFAULT_ATTRACTIVENESS, DEFAULT_STRENGTH
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+_HOME = Path(tempfile.mkdtemp(prefix="kamsite-tests-"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Caches and the signing key in a throw-away home: tests never touch the user's own."""
+    os.environ["XDG_CACHE_HOME"] = str(_HOME / "cache")
+    os.environ["XDG_STATE_HOME"] = str(_HOME / "state")
+    os.environ.pop("KAMSITE_CACHE_DIR", None)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_HOME, ignore_errors=True)
+
 
 # Text that would run, inject or break layout if any layer forgot to escape it.
 SCRIPT = "<script>kamhostile()</script>"

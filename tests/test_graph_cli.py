@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from test_graph_support import NS
 
+from kamsite.cache import cache_root
 from kamsite.cli.graph import graph
 from kamsite.validate import validate_content
 
@@ -73,7 +74,8 @@ def test_account_svg_on_stdout_with_scores(content: Path) -> None:
     assert links["#boss"][0] == '"]; evil [label="x'
     assert "R 83.3" in links["#boss"]  # 20 × mean(5, 5, 5, 5, 5, 0)
     assert links["#aide"][0] == "王\\N"
-    assert (content.parent / ".cache" / "kamsite" / "graph").is_dir()
+    assert (cache_root() / "graph").is_dir()
+    assert not (content.parent / ".cache").exists()  # never in the project
 
 
 def test_strategy_dot_and_output_file(content: Path, tmp_path: Path) -> None:

@@ -15,7 +15,6 @@ from kamsite.graph import (
     Renderer,
     RenderError,
     decision_chain,
-    default_cache_dir,
 )
 from kamsite.graph.dot import INK
 
@@ -139,7 +138,3 @@ def test_text_and_lines_take_the_page_colour(tmp_path: Path) -> None:
 def test_bad_prefix_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="id prefix"):
         Renderer(tmp_path).svg(Diagram("digraph { a }", '1" onload="x', "x"))
-
-
-def test_default_cache_dir_is_relative_to_the_root() -> None:
-    assert default_cache_dir(Path("repo")) == Path("repo/.cache/kamsite")

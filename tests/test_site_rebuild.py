@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, build, make_project
 
+from kamsite.cache import cache_root, project_slot
+
 DESIGN = REPO / "tests" / "fixtures" / "design" / "content"
 
 
@@ -16,7 +18,8 @@ def test_an_edit_between_builds_reaches_the_site(tmp_path: Path) -> None:
     site = build(project)
     page = site / "accounts" / "northwind-telecom" / "index.html"
     assert "Northwind Telecom" in page.read_text(encoding="utf-8")
-    stored = project / ".cache" / "kamsite" / "pages.marshal"
+    slot = project_slot(project)
+    stored = cache_root() / "pages" / slot[:2] / slot
     assert stored.exists()
     first = stored.read_bytes()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kamsite.cache import cache_root
 from kamsite.cli.options import content_option, echo
 from kamsite.diff import (
     RevisionError,
@@ -23,7 +24,6 @@ from kamsite.graph.render import (
     GraphvizMissing,
     Renderer,
     RenderError,
-    default_cache_dir,
 )
 
 
@@ -60,14 +60,14 @@ def diff(base: str, head: str | None, content_dir: Path, fmt: str, graphs_dir: P
     result = compare(before, after, content_dir=repo.content_name)
     echo(render_json(result) if fmt == "json" else render_markdown(result))
     if graphs_dir is not None:
-        _write_graphs(change_diagrams(result, before, after), graphs_dir, repo.root)
+        _write_graphs(change_diagrams(result, before, after), graphs_dir)
 
 
-def _write_graphs(diagrams: Mapping[str, Diagram], target: Path, root: Path) -> None:
+def _write_graphs(diagrams: Mapping[str, Diagram], target: Path) -> None:
     """Standalone SVG files (Graphviz's own, with their XML prolog), one per account."""
     keys = sorted(diagrams)
     try:
-        svgs = Renderer(default_cache_dir(root)).raw_many([diagrams[k].dot for k in keys])
+        svgs = Renderer(cache_root()).raw_many([diagrams[k].dot for k in keys])
     except (GraphvizMissing, RenderError) as exc:
         raise click.ClickException(str(exc)) from None
     target.mkdir(parents=True, exist_ok=True)

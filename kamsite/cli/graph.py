@@ -7,16 +7,9 @@ from pathlib import Path
 import click
 
 from kamsite.cli.options import content_option, load_or_exit
-from kamsite.graph import (
-    Diagram,
-    GraphvizMissing,
-    Renderer,
-    RenderError,
-    decision_chain,
-    default_cache_dir,
-    strategy_map,
-)
+from kamsite.graph import Diagram, GraphvizMissing, RenderError
 from kamsite.model import Content, resolve_as_of
+from kamsite.pipeline import account_diagram, cached_renderer, strategy_diagram
 from kamsite.score import score_portfolio
 
 
@@ -32,21 +25,9 @@ def _diagram(content: Content, item: str, kind: str) -> Diagram:
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     scores = score_portfolio(content, as_of)
-    language = content.settings.language.value
     if in_accounts:
-        account = next(a for a in scores.accounts if a.id == item)
-        return decision_chain(
-            content.accounts[item],
-            team=content.team,
-            relationship=account.stakeholders,
-            language=language,
-        )
-    strategy = next(s for s in scores.strategies if s.id == item)
-    return strategy_map(
-        content.strategies[item],
-        status={o.id: o.status.value for o in strategy.objectives},
-        language=language,
-    )
+        return account_diagram(content, scores, item)
+    return strategy_diagram(content, scores, item)
 
 
 @click.command()
@@ -77,9 +58,8 @@ def graph(item: str, content_dir: Path, fmt: str, kind: str, output: Path | None
     if fmt == "dot":
         text = diagram.dot
     else:
-        renderer = Renderer(default_cache_dir(content_dir.resolve().parent))
         try:
-            text = renderer.svg(diagram)
+            text = cached_renderer().svg(diagram)
         except (GraphvizMissing, RenderError) as exc:
             raise click.ClickException(str(exc)) from None
     if output is None:

@@ -11,10 +11,10 @@ from pathlib import Path
 import click
 
 from kamsite.cli.options import content_option, load_or_exit
-from kamsite.graph import GraphvizMissing, Renderer, RenderError, default_cache_dir
+from kamsite.graph import GraphvizMissing, RenderError
 from kamsite.model import resolve_as_of
 from kamsite.pages import write_pages
-from kamsite.pages.store import site_pages
+from kamsite.pipeline import cached_renderer, site_pages
 
 
 @click.command()
@@ -33,9 +33,10 @@ def pages(content_dir: Path, out: Path) -> None:
         as_of = resolve_as_of(result.content.settings)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    cache = default_cache_dir(content_dir.resolve().parent)
+    project = content_dir.resolve().parent
+    renderer = cached_renderer()
     try:
-        generated = site_pages(result.content, result.fingerprint, as_of, Renderer(cache), cache)
+        generated = site_pages(result.content, result.fingerprint, as_of, renderer, project)
     except (GraphvizMissing, RenderError) as exc:
         raise click.ClickException(str(exc)) from None
     write_pages(generated, out)

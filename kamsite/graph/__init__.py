@@ -22,7 +22,6 @@ from kamsite.graph.render import (
     GraphvizMissing,
     Renderer,
     RenderError,
-    default_cache_dir,
 )
 from kamsite.graph.strategy_map import strategy_map
 
@@ -36,7 +35,6 @@ __all__ = [
     "central_influencers",
     "champion_paths",
     "decision_chain",
-    "default_cache_dir",
     "influence_graph",
     "missing_roles",
     "portfolio_matrix_svg",

@@ -4,8 +4,9 @@ The cache key is sha256 of the DOT text, `dot -V` and the command-line options,
 so an upgrade of Graphviz or a change of one account re-renders only what it
 must. A hit is one file read and runs no process: `dot -V` is asked once per
 process and binary (keyed by the binary's path, inode, size and mtime). The cache
-holds Graphviz's own SVG; the id prefix is applied after, so one render serves
-any page.
+holds Graphviz's own SVG, signed (`kamsite.cache.SignedStore`): it is inlined into
+pages, so an entry this machine did not write is drawn again, never trusted. The id
+prefix is applied after, so one render serves any page.
 """
 
 from __future__ import annotations
@@ -15,13 +16,12 @@ import hashlib
 import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from kamsite.cachedir import cache_root
+from kamsite.cache import SignedStore
 from kamsite.graph.svg import inline_svg
 
 EXECUTABLE = "dot"
@@ -49,11 +49,6 @@ class Diagram:
     label: str
 
 
-def default_cache_dir(root: Path) -> Path:
-    """The project's cache root (see `kamsite.cachedir`); renders go in its `graph/`."""
-    return cache_root(root)
-
-
 @functools.cache
 def _version(executable: str, stamp: tuple[int, int, int]) -> str:
     """`dot -V` (printed on stderr); `stamp` makes a replaced binary ask again."""
@@ -67,8 +62,8 @@ def _version(executable: str, stamp: tuple[int, int, int]) -> str:
 class Renderer:
     """Draws diagrams with Graphviz, reusing earlier renders from `cache_dir`."""
 
-    def __init__(self, cache_dir: Path, *, timeout: float = 120.0) -> None:
-        self.cache_dir = cache_dir / "graph"
+    def __init__(self, cache_dir: Path | None, *, timeout: float = 120.0) -> None:
+        self.store = SignedStore(None if cache_dir is None else cache_dir / "graph")
         self.timeout = timeout
 
     def _executable(self) -> tuple[str, str]:
@@ -82,14 +77,23 @@ class Renderer:
         """`dot -V` and the render options: what any cache of drawn pictures depends on."""
         return "\0".join((self._executable()[1], *OPTIONS))
 
-    def _path(self, dot: str, version: str) -> Path:
+    @staticmethod
+    def _key(dot: str, version: str) -> str:
         digest = hashlib.sha256()
         for part in (dot, version, *OPTIONS):
             digest.update(part.encode("utf-8") + b"\0")
-        key = digest.hexdigest()
-        return self.cache_dir / key[:2] / f"{key}.svg"
+        return digest.hexdigest()
 
-    def _run(self, executable: str, dot: str, path: Path) -> str:
+    def _cached(self, key: str) -> str | None:
+        payload = self.store.read(key)
+        if payload is None:
+            return None
+        try:
+            return payload.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+    def _run(self, executable: str, dot: str, key: str) -> str:
         try:
             done = subprocess.run(
                 [executable, *OPTIONS],
@@ -104,11 +108,7 @@ class Renderer:
             stderr = done.stderr.decode("utf-8", "replace").strip()
             raise RenderError(f"dot exited with {done.returncode}: {stderr}")
         svg = done.stdout.decode("utf-8")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(svg)
-        os.replace(temporary, path)  # atomic: parallel builds never read half a file
+        self.store.write(key, done.stdout)
         return svg
 
     def raw_many(self, sources: Sequence[str]) -> list[str]:
@@ -117,26 +117,27 @@ class Renderer:
         A failure in any worker is raised here, after the others have finished.
         """
         executable, version = self._executable()
-        paths = [self._path(dot, version) for dot in sources]
-        found: dict[Path, str] = {}
-        missing: dict[Path, str] = {}
-        for dot, path in zip(sources, paths, strict=True):
-            if path in found or path in missing:
+        keys = [self._key(dot, version) for dot in sources]
+        found: dict[str, str] = {}
+        missing: dict[str, str] = {}
+        for dot, key in zip(sources, keys, strict=True):
+            if key in found or key in missing:
                 continue
-            try:
-                found[path] = path.read_text(encoding="utf-8")
-            except FileNotFoundError:
-                missing[path] = dot
+            cached = self._cached(key)
+            if cached is None:
+                missing[key] = dot
+            else:
+                found[key] = cached
         if missing:
             workers = min(len(missing), os.cpu_count() or 1)
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 futures = {
-                    path: pool.submit(self._run, executable, dot, path)
-                    for path, dot in missing.items()
+                    key: pool.submit(self._run, executable, dot, key)
+                    for key, dot in missing.items()
                 }
-            for path, future in futures.items():
-                found[path] = future.result()
-        return [found[path] for path in paths]
+            for key, future in futures.items():
+                found[key] = future.result()
+        return [found[key] for key in keys]
 
     def svg_many(self, diagrams: Sequence[Diagram]) -> list[str]:
         """Inline-ready SVG for each diagram (see `svg.inline_svg`), in order."""

@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from kamsite.cachedir import cache_root
+from kamsite.cache import cache_root
 from kamsite.diagnostics import Diagnostic
 from kamsite.load import MAX_BYTES
 from kamsite.model import Account, Content, PortfolioSettings, Strategy, Team
@@ -55,7 +55,7 @@ class ValidationResult:
 
 
 def default_cache_dir(root: Path) -> Path:
-    return cache_root(root.resolve().parent) / "validate"
+    return cache_root() / "validate"
 
 
 def discover(root: Path) -> dict[str, Source]:
