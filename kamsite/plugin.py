@@ -2,14 +2,18 @@
 
 Validation, scoring, drawing and page generation are core code (`kamsite.pipeline`),
 so another site generator needs only another adapter. What lives here is MkDocs
-plumbing: diagnostics to the plugin logger or `PluginError`, generated files,
-the watch on content/, and handing generated HTML blocks past Markdown and search.
+plumbing: diagnostics to the plugin logger or `PluginError`, generated files, the
+stylesheet and script the pages need (shipped in the package, so `- kamsite` under
+`plugins` is the whole setup), the Markdown extensions they rely on, the theme
+language taken from the portfolio, the watch on content/, and handing generated
+HTML blocks past Markdown and search.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +21,13 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kamsite.diagnostics import as_text
 from kamsite.graph import GraphvizMissing, Renderer, RenderError
+from kamsite.load import LoadError, parse
 from kamsite.model import resolve_as_of
 from kamsite.pages.markup import RAW_CLOSE, RAW_OPEN
 from kamsite.pipeline import cached_renderer, site_pages
@@ -37,6 +42,14 @@ _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 _PLACEHOLDER = re.compile(r"<p>kamsite-raw-(\d+)</p>")
 _TAG = re.compile(r"<[^>]*>")
 _WORDS = re.compile(r'<div data-kamsite-block="(\d+)">[^<]*</div>')
+# Shipped in the package and published under this folder of the site.
+ASSETS = "assets/kamsite"
+_STYLES = ("kamsite.css",)
+_SCRIPTS = ("kamsite.js",)
+# Generated headings carry `{#kam-…}` ids and pages use tables: without these the
+# headings would read "Overview {#kam-overview}" and `--strict` would not notice.
+_EXTENSIONS = ("attr_list", "tables", "toc")
+_LANGUAGES = ("en", "zh")
 
 
 class KamsiteConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs is untyped here
@@ -55,6 +68,7 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
         """One renderer for the whole `mkdocs serve` session, so rebuilds reuse its state."""
         self.renderer = None
 
+    @event_priority(100)  # before the search plugin reads theme.language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError(
@@ -64,7 +78,29 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
         self.content_dir = (self.root / self.config.content).resolve()
         if self.renderer is None:
             self.renderer = cached_renderer()
+        for extension in _EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        for name in _STYLES:
+            if f"{ASSETS}/{name}" not in config.extra_css:
+                config.extra_css.append(f"{ASSETS}/{name}")
+        for name in _SCRIPTS:
+            if f"{ASSETS}/{name}" not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(f"{ASSETS}/{name}")
+        self._theme_language(config)
         return config
+
+    def _theme_language(self, config: MkDocsConfig) -> None:
+        """`portfolio.language` is the one setting: it fills `theme.language` when left unset."""
+        declared = any(
+            isinstance(user.get("theme"), dict) and "language" in user["theme"]
+            for user in config.user_configs
+        )
+        if declared:
+            return
+        language = _portfolio_language(self.content_dir)
+        if language is not None:
+            config.theme["language"] = language
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         result = validate_content(self.content_dir)
@@ -90,6 +126,12 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(str(exc)) from None
         for file in [f for f in files if f.src_uri.endswith(_RAW)]:
             files.remove(file)
+        assets = package_files("kamsite") / "assets"
+        for name in (*_STYLES, *_SCRIPTS):
+            if files.get_file_from_path(f"{ASSETS}/{name}") is None:
+                files.append(
+                    File.generated(config, f"{ASSETS}/{name}", content=(assets / name).read_bytes())
+                )
         self.generated = set(pages)
         for path, markdown in pages.items():
             if files.get_file_from_path(path) is not None:
@@ -144,3 +186,15 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))
         return server
+
+
+def _portfolio_language(content_dir: Path) -> str | None:
+    """The language portfolio.yaml names, read before validation (which reports any error)."""
+    for name in ("portfolio.yaml", "portfolio.yml"):
+        try:
+            data = parse((content_dir / name).read_bytes()).data
+        except (OSError, LoadError):
+            continue
+        language = data.get("language", "en") if isinstance(data, dict) else None
+        return language if language in _LANGUAGES else None
+    return None
