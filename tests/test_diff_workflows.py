@@ -48,10 +48,17 @@ def test_gitlab_example_matches_the_schema() -> None:
     _schema_check("vendor.gitlab-ci", [ROOT / "examples" / "gitlab-ci.yml"])
 
 
-@pytest.mark.skipif(shutil.which("actionlint") is None, reason="actionlint is not installed")
+# On PATH, or installed beside this Python (the project's venv ships it).
+ACTIONLINT = shutil.which("actionlint") or shutil.which(
+    "actionlint", path=str(Path(sys.executable).parent)
+)
+
+
+@pytest.mark.skipif(ACTIONLINT is None, reason="actionlint is not installed")
 def test_workflows_pass_actionlint() -> None:
+    assert ACTIONLINT is not None
     done = subprocess.run(
-        ["actionlint", "-no-color", *map(str, WORKFLOWS)],
+        [ACTIONLINT, "-no-color", *map(str, WORKFLOWS)],
         capture_output=True,
         text=True,
         check=False,
@@ -61,14 +68,23 @@ def test_workflows_pass_actionlint() -> None:
 
 
 def test_tokens_are_least_privilege() -> None:
-    """The PR's own code runs read-only; only the workflow_run job may write the comment."""
+    """The PR's own workflow runs read-only; only the workflow_run job may write the comment,
+    and it checks out nothing but the base commit the API gave (tests/test_review_trust.py)."""
     review = _load(ROOT / ".github" / "workflows" / "review.yml")
     assert review["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in review["jobs"].values())
     comment = _load(ROOT / ".github" / "workflows" / "review-comment.yml")
     assert list(comment[True]) == ["workflow_run"]  # YAML 1.1 reads the key `on` as True
-    assert comment["permissions"] == {"actions": "read", "pull-requests": "write"}
-    steps = comment["jobs"]["comment"]["steps"]
-    assert not any("actions/checkout" in step.get("uses", "") for step in steps)
+    assert comment["permissions"] == {}
+    jobs = comment["jobs"]
+    assert jobs["find"]["permissions"] == {"pull-requests": "read"}
+    assert jobs["comment"]["permissions"] == {"contents": "read", "pull-requests": "write"}
+    assert set(jobs) == {"find", "comment"}
+    checkouts = [s for s in jobs["comment"]["steps"] if "actions/checkout" in s.get("uses", "")]
+    assert [s["with"]["ref"] for s in checkouts] == ["${{ matrix.pull.base_sha }}"]
+    assert all(s["with"]["persist-credentials"] is False for s in checkouts)
+    publish = _load(ROOT / ".github" / "workflows" / "publish.yml")
+    assert publish["permissions"] == {"contents": "read"}
 
 
 def test_pre_commit_hook() -> None:
