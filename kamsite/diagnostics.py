@@ -26,17 +26,55 @@ CODES = (
 )
 
 
+ZWSP = "\u200b"
+
+
+def _shown(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return ch == " " or (category[0] != "C" and category not in ("Zl", "Zp"))
+
+
 def one_line(text: str) -> str:
-    """Control characters shown as escapes: a diagnostic is one line, and content that
-    smuggles a newline cannot start a line of its own (a forged GitHub command, say)."""
+    """Control characters and line separators shown as escapes: a diagnostic is one line, and
+    content that smuggles a newline cannot start a line of its own (a forged GitHub command)."""
     if text.isprintable():
         return text
-    return "".join(
-        ch
-        if ch == " " or unicodedata.category(ch)[0] != "C"
-        else ch.encode("unicode_escape").decode()
-        for ch in text
-    )
+    return "".join(ch if _shown(ch) else ch.encode("unicode_escape").decode() for ch in text)
+
+
+def _break_v1(text: str) -> str:
+    """The runner obeys `##[command]` anywhere in a line: a zero-width space splits the mark."""
+    return text.replace("##[", f"#{ZWSP}#[")
+
+
+def inert_line(line: str) -> str:
+    """A printed line the GitHub Actions runner cannot read as a workflow command.
+
+    Besides `##[` anywhere, the runner obeys `::command::` at the start of a line once
+    leading whitespace is trimmed; a zero-width space between the colons stops that too
+    and stays invisible to readers.
+    """
+    line = _break_v1(line)
+    body = line.lstrip()
+    if body.startswith("::"):
+        at = len(line) - len(body) + 1
+        line = line[:at] + ZWSP + line[at:]
+    return line
+
+
+def inert(text: str) -> str:
+    """Every line of `text` made inert, line ends kept: for anything printed where CI logs it.
+
+    `splitlines` splits on more characters than the runner does, so every line the runner
+    sees starts where one of these lines starts.
+    """
+    return "".join(inert_line(line) for line in text.splitlines(keepends=True))
+
+
+def inert_json(text: str) -> str:
+    """JSON text without `##[`: inside a string `#\\u0023[` decodes to the same `##[`, so the
+    data is unchanged. A JSON line never starts with `::` (strings hold no raw newline)."""
+    return text.replace("##[", "#\\u0023[")
 
 
 @dataclass(frozen=True, order=True)
@@ -55,7 +93,10 @@ class Diagnostic:
         object.__setattr__(self, "message", one_line(self.message))
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity} {self.code} {self.message}"
+        """Inert, since CI logs it (`validate`, the MkDocs plugin's warnings)."""
+        return inert_line(
+            f"{self.path}:{self.line}:{self.column}: {self.severity} {self.code} {self.message}"
+        )
 
 
 def count(diagnostics: Iterable[Diagnostic], severity: Severity) -> int:
@@ -72,11 +113,11 @@ def as_json(diagnostics: Sequence[Diagnostic]) -> str:
         "warnings": count(diagnostics, "warning"),
         "diagnostics": [asdict(d) for d in diagnostics],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return inert_json(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _break_v1(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(value: str) -> str:

@@ -18,6 +18,7 @@ from kamsite.diff import (
     render_json,
     render_markdown,
 )
+from kamsite.diff.markdown import REPORT_LIMIT, SUMMARY_LIMIT
 from kamsite.diff.picture import change_diagrams
 from kamsite.graph.render import (
     Diagram,
@@ -45,7 +46,22 @@ from kamsite.graph.render import (
     default=None,
     help="Also write <account>.svg here: the decision-chain change of each changed account.",
 )
-def diff(base: str, head: str | None, content_dir: Path, fmt: str, graphs_dir: Path | None) -> None:
+@click.option(
+    "--max-chars",
+    type=click.IntRange(10_000, SUMMARY_LIMIT),
+    default=REPORT_LIMIT,
+    show_default=True,
+    help=f"Markdown only: cut between items, largest changes first, to fit a PR comment "
+    f"(up to {SUMMARY_LIMIT:,} still fits a 1 MiB job summary).",
+)
+def diff(
+    base: str,
+    head: str | None,
+    content_dir: Path,
+    fmt: str,
+    graphs_dir: Path | None,
+    max_chars: int,
+) -> None:
     """Compare BASE with HEAD (git revisions; HEAD defaults to the working tree).
 
     Exit 0 with a report, even when a side has validation errors (the report lists them);
@@ -58,7 +74,7 @@ def diff(base: str, head: str | None, content_dir: Path, fmt: str, graphs_dir: P
     except RevisionError as exc:
         raise click.UsageError(str(exc)) from None
     result = compare(before, after, content_dir=repo.content_name)
-    echo(render_json(result) if fmt == "json" else render_markdown(result))
+    echo(render_json(result) if fmt == "json" else render_markdown(result, max_chars))
     if graphs_dir is not None:
         _write_graphs(change_diagrams(result, before, after), graphs_dir)
 

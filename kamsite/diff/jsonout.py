@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from kamsite.diagnostics import inert_json
 from kamsite.diff.result import Diff
 
 
@@ -19,4 +20,5 @@ def to_json(diff: Diff) -> dict[str, Any]:
 
 
 def render_json(diff: Diff) -> str:
-    return json.dumps(to_json(diff), ensure_ascii=False, indent=2) + "\n"
+    """Inert for a CI log, the data unchanged (see `inert_json`)."""
+    return inert_json(json.dumps(to_json(diff), ensure_ascii=False, indent=2)) + "\n"

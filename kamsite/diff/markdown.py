@@ -1,14 +1,16 @@
 """The review as Markdown for a job summary or a PR comment: a table to scan, details folded.
 
-Every piece of content passes through `escape`; every line starts with text of ours, so
-content can neither end a table row nor start a workflow command.
+Every piece of content passes through `escape`; every line starts with text of ours and is
+made inert for the runner, so content can neither end a table row nor start a workflow command.
+The report fits a PR comment: cut between items, largest changes first, when it would not.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from kamsite.diagnostics import inert_line
 from kamsite.diff.escape import code, html_code, html_text, md
 from kamsite.diff.result import (
     DiagnosticChange,
@@ -26,6 +28,10 @@ NOTHING_MOVED = "no score, flag, relationship or status moved"
 SUMMARY_PHRASES = 3
 NAME_LIMIT = 80
 INDIRECT = "file unchanged, moved by another file"
+REPORT_LIMIT = 60_000
+"""Characters: GitHub refuses a comment over 65,536, and the workflow adds a few lines."""
+SUMMARY_LIMIT = 2**20 // 4
+"""Characters that always fit a 1 MiB job summary (UTF-8 takes at most 4 bytes each)."""
 
 LABELS = {
     "attractiveness": "A",
@@ -90,8 +96,13 @@ def score_phrase(d: ScoreDelta) -> str:
     return f"{label} {number(d.metric, d.before)} → {number(d.metric, d.after)}{_arrow(d)}"
 
 
+def _declared(value: Value) -> str:
+    """A value as the file declares it: weights 0.15 → 0.2 must not both read 0.2."""
+    return repr(value) if isinstance(value, float) else _value(value)
+
+
 def field_phrase(f: FieldChange) -> str:
-    return f"{md(f.field)} {_value(f.before)} → {_value(f.after)}"
+    return f"{md(f.field)} {_declared(f.before)} → {_declared(f.after)}"
 
 
 def flag_phrase(f: FlagChange) -> str:
@@ -213,10 +224,14 @@ def _diagnostic_line(d: DiagnosticChange) -> str:
     return f"- {d.change}: {where} {g.severity} {md(g.code)} {md(g.message)}"
 
 
+def _changes(item: ItemDiff) -> int:
+    return len(change_phrases(item)) + len(item.scores) + len(item.flags)
+
+
 def _details(item: ItemDiff) -> list[str]:
     lines = [
-        f"<details><summary>{html_text(item.name)} {html_code(item.id)}: "
-        f"{_count(len(change_phrases(item)) + len(item.scores) + len(item.flags), 'change')}"
+        f"<details><summary>{html_text(_clip(item.name))} {html_code(item.id)}: "
+        f"{_count(_changes(item), 'change')}"
         "</summary>",
         "",
     ]
@@ -258,22 +273,96 @@ def _headline(diff: Diff) -> list[str]:
     return lines
 
 
-def render_markdown(diff: Diff) -> str:
-    lines = _headline(diff)
-    moving, quiet = diff.moving, diff.quiet
-    if moving:
-        lines += ["| | item | change | scores | flags |", "| --- | --- | --- | --- | --- |"]
-        lines += [_row(item) for item in moving]
-        lines.append("")
-        for item in moving:
-            lines += _details(item)
-    if quiet:
-        names = ", ".join(f"{md(i.name)} {code(i.id)}" for i in quiet)
-        lines += [f"Edited, {NOTHING_MOVED}: {names}.", ""]
-    if not diff.items:
-        lines += ["No content file changed.", ""]
-    if diff.totals and moving:
-        lines += ["<details><summary>Portfolio totals</summary>", ""]
-        lines += [f"- {score_phrase(d)}" for d in diff.totals]
-        lines += ["", "</details>", ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+def _size(lines: Sequence[str]) -> int:
+    """Characters of `lines` once joined and made inert, as `render_markdown` prints them."""
+    return sum(len(inert_line(line)) + 1 for line in lines)
+
+
+def _rank(items: Sequence[ItemDiff]) -> list[ItemDiff]:
+    """Settings and team first (they move the rest), then the most changes; ties by path."""
+    return sorted(items, key=lambda i: (i.kind not in ("portfolio", "team"), -_changes(i)))
+
+
+def _quiet(quiet: Sequence[ItemDiff], room: int) -> list[str]:
+    """The edits that moved nothing, in one line naming as many as `room` characters hold."""
+    if not quiet:
+        return []
+    names = [f"{md(_clip(i.name))} {code(i.id)}" for i in quiet]
+    lead = f"Edited, {NOTHING_MOVED}: "
+    used, shown = _size([f"{lead} and {len(names)} more.", ""]), 0
+    for name in names:
+        used += len(inert_line(name)) + 2
+        if used > room:
+            break
+        shown += 1
+    listed = ", ".join(names[:shown])
+    if shown == len(names):
+        return [f"{lead}{listed}.", ""]
+    if not shown:
+        return [f"{lead}{_count(len(names), 'item')}.", ""]
+    return [f"{lead}{listed} and {len(names) - shown} more.", ""]
+
+
+def _pointer(hidden: int, folded: int, limit: int) -> list[str]:
+    """Says what a shortened report leaves out and where everything is."""
+    left_out = []
+    if hidden:
+        left_out.append(f"{hidden:,} smaller change{'s' if hidden > 1 else ''}")
+    if folded:
+        left_out.append(f"the details of {folded:,} item{'s' if folded > 1 else ''}")
+    return [
+        f"**Report shortened to {limit:,} characters**, largest changes first: "
+        f"{' and '.join(left_out)} not shown. The full report: `kamsite diff` with the same "
+        "revisions and `--format json`.",
+        "",
+    ]
+
+
+def _select(ranked: Sequence[ItemDiff], room: int) -> tuple[list[str], list[str], int, int]:
+    """Table rows and details blocks, whole, while `room` lasts: (rows, details, hidden, folded).
+
+    An item keeps its row when its details do not fit; the first row that does not fit ends
+    the table, so what is shown is always the largest changes.
+    """
+    rows: list[str] = []
+    details: list[str] = []
+    folded = 0
+    for item in ranked:
+        row, block = [_row(item)], _details(item)
+        if _size(row) > room:
+            break
+        rows += row
+        room -= _size(row)
+        if _size(block) <= room:
+            details += block
+            room -= _size(block)
+        else:
+            folded += 1
+    return rows, details, len(ranked) - len(rows), folded
+
+
+def _totals(diff: Diff) -> list[str]:
+    if not (diff.totals and diff.moving):
+        return []
+    lines = ["<details><summary>Portfolio totals</summary>", ""]
+    lines += [f"- {score_phrase(d)}" for d in diff.totals]
+    return [*lines, "", "</details>", ""]
+
+
+def render_markdown(diff: Diff, limit: int = REPORT_LIMIT) -> str:
+    """The report in at most `limit` characters; the headline, the totals and, when items
+    are left out, a pointer to the full report always stay."""
+    ranked, quiet = _rank(diff.moving), diff.quiet
+    head = _headline(diff)
+    table = ["| | item | change | scores | flags |", "| --- | --- | --- | --- | --- |"]
+    table = table if ranked else []
+    empty = [] if diff.items else ["No content file changed.", ""]
+    totals = _totals(diff)
+    reserved = _pointer(len(ranked), len(ranked), limit) + _quiet(quiet, 0)
+    room = limit - _size([*head, *table, "", *empty, *totals, *reserved])
+    rows, details, hidden, folded = _select(ranked, room)
+    pointer = _pointer(hidden, folded, limit) if hidden or folded else []
+    room += _size(reserved) - _size([*rows, *details, *pointer])
+    lines = [*head, *table, *rows, *([""] if table else []), *pointer, *details]
+    lines += [*_quiet(quiet, room), *empty, *totals]
+    return "\n".join(inert_line(line) for line in lines).rstrip("\n") + "\n"

@@ -7,8 +7,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from kamsite.validate import Source, discover
-from kamsite.validate.files import expected_kind
+from kamsite.validate import NotAFile, Source, discover
+from kamsite.validate.files import FOLDERS, NOT_UTF8, expected_kind, shown_path
 
 WORKING_TREE = "working tree"
 
@@ -99,21 +99,45 @@ def _shown(repo: Repo, repo_path: str) -> str | None:
     return f"{repo.content_name}/{relative}"
 
 
+_MODES = {"120000": "a symbolic link", "160000": "a git submodule"}
+
+
+def _not_read(mode: str, exact: bool, shown: str) -> NotAFile | None:
+    """Why a tree entry is not read as a file, like `discover` says it of a working tree."""
+    if mode in _MODES:
+        return NotAFile(_MODES[mode])
+    if not exact:
+        return NotAFile(NOT_UTF8)
+    if PurePosixPath(shown).name in FOLDERS:
+        return NotAFile("a file")
+    return None
+
+
 def read_revision(repo: Repo, revision: str) -> Snapshot:
-    """Content files at a commit via `ls-tree` + `cat-file --batch`; no content dir → empty."""
+    """Content files at a commit via `ls-tree` + `cat-file --batch`; no content dir → empty.
+
+    Links, submodules and names that are not UTF-8 are sources too (`NotAFile`), so that
+    validation reports them rather than the review silently leaving them out.
+    """
     commit = resolve(repo, revision)
     spec = str(repo.content) if repo.content.parts else "."
     listing = _git(repo.root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", spec)
     wanted: dict[str, str] = {}
+    sources: dict[str, Source] = {}
     for entry in listing.split(b"\0"):
         if not entry:
             continue
         meta, _, raw_path = entry.partition(b"\t")
-        mode, kind, blob = meta.decode().split()
-        shown = _shown(repo, raw_path.decode("utf-8", "surrogateescape"))
-        if kind == "blob" and mode != "120000" and shown is not None:
+        mode, _kind, blob = meta.decode().split()
+        path, exact = shown_path(raw_path)
+        shown = _shown(repo, path)
+        if shown is None:
+            continue
+        problem = _not_read(mode, exact, shown)
+        if problem is None:
             wanted[shown] = blob
-    sources: dict[str, Source] = {}
+        else:
+            sources[shown] = problem
     if wanted:
         order = sorted(wanted)
         batch = _git(

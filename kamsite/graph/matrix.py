@@ -21,6 +21,7 @@ from kamsite.graph import labels
 from kamsite.graph.svg import FONT_STACK, SVG_NS
 from kamsite.graph.text import clean, clip, isolate
 from kamsite.model.portfolio import Language
+from kamsite.score.numbers import display
 
 TIER_COLORS = {
     "strategic": "#8e24aa",
@@ -176,10 +177,10 @@ def _bubble(
     tip = [
         clip(name, 200),
         labels.word("tier", lang, tier=labels.word(tier, lang)),
-        f"A {labels.number(point.attractiveness)} · S {labels.number(point.strength)}",
+        f"A {display(point.attractiveness)} · S {display(point.strength)}",
     ]
     if point.revenue is not None:
-        amount = f"{labels.number(point.revenue)} {clean(unit)}".strip()
+        amount = f"{display(point.revenue)} {clean(unit)}".strip()
         tip.append(labels.word("revenue", lang, amount=amount))
     link = _add(svg, "a", href=_url(point.href), class_=f"account tier-{tier}")
     _add(link, "title", "\n".join(isolate(line) for line in tip))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 _TENTH = Decimal("0.1")
@@ -19,10 +20,13 @@ def display(value: float | None, null: str = "—") -> str:
     """Half-up to one decimal, via Decimal because round() is half-even on binary floats.
 
     First to 6 decimals, like every comparison, so 58.74999999999999 (float noise for
-    58.75) shows 58.8; 0.25 shows 0.3 and 2.675 shows 2.7.
+    58.75) shows 58.8; 0.25 shows 0.3 and 2.675 shows 2.7. Every finite value has a
+    rendering (1e30 too); a sum past the float range shows as ∞ rather than failing a page.
     """
-    if value is None:
+    if value is None or math.isnan(value):
         return null
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
     exact = Decimal(repr(value)).quantize(_MILLIONTH, context=_CONTEXT)
     shown = exact.quantize(_TENTH, context=_CONTEXT)
     return str(shown.copy_abs() if shown.is_zero() else shown)

@@ -23,11 +23,14 @@ from kamsite.validate.cross import (
     team_rules,
 )
 from kamsite.validate.files import (
+    FOLDERS,
+    NOT_UTF8,
     FileResult,
     NotAFile,
     Source,
     check_file,
     expected_kind,
+    shown_path,
     to_diagnostics,
 )
 from kamsite.validate.findings import Finding
@@ -59,7 +62,11 @@ def default_cache_dir(root: Path) -> Path:
 
 
 def discover(root: Path) -> dict[str, Source]:
-    """Content files under `root`, keyed by their path as shown to users."""
+    """Content files under `root`, keyed by their path as shown to users.
+
+    Whatever sits at a content path is listed, so that what is not read is reported: links
+    (also dangling ones), folders that are links or submodules, names that are not UTF-8.
+    """
     found: dict[str, Source] = {}
     candidates = [
         root / "portfolio.yaml",
@@ -67,29 +74,42 @@ def discover(root: Path) -> dict[str, Source]:
         root / "team.yaml",
         root / "team.yml",
     ]
-    for folder in ("accounts", "strategies"):
-        if (root / folder).is_dir():
+    for folder in FOLDERS:
+        if _is_folder(root / folder):
             candidates.extend(sorted((root / folder).iterdir()))
+        else:
+            candidates.append(root / folder)
     for path in candidates:
         relative = PurePosixPath(path.relative_to(root).as_posix())
-        if path.name.startswith(".") or expected_kind(relative) is None or not path.exists():
+        if path.name.startswith(".") or expected_kind(relative) is None:
             continue
-        found[f"{root.name}/{relative}"] = _read(path)
+        if not os.path.lexists(path):  # lexists: a dangling link is reported, not skipped
+            continue
+        shown, exact = shown_path(os.fsencode(relative))
+        found[f"{root.name}/{shown}"] = _read(path) if exact else NotAFile(NOT_UTF8)
     return found
+
+
+def _is_folder(path: Path) -> bool:
+    """A folder whose files are read: not a link (it may lead out of the repository, or to
+    /dev), not a submodule (files from another repository)."""
+    return not path.is_symlink() and path.is_dir() and not (path / ".git").exists()
 
 
 def _read(path: Path) -> Source:
     """Regular files only, and no more than the size limit lets through.
 
     A symlink could publish a file from outside the repository (or point at
-    /dev/zero); git revisions skip links too, so both sides of a diff agree.
+    /dev/zero); git revisions report links too, so both sides of a diff agree.
     """
     if path.is_symlink():
-        return NotAFile("symbolic link")
+        return NotAFile("a symbolic link")
     if path.is_dir():
-        return NotAFile("directory")
+        return NotAFile("a git submodule" if (path / ".git").exists() else "a directory")
     if not stat.S_ISREG(path.stat().st_mode):
-        return NotAFile("special file (device, pipe or socket)")
+        return NotAFile("a special file (device, pipe or socket)")
+    if path.name in FOLDERS:  # a file where `accounts/` belongs
+        return NotAFile("a file")
     with path.open("rb") as handle:
         return handle.read(MAX_BYTES + 1)
 

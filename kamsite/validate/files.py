@@ -17,21 +17,38 @@ from kamsite.validate.inner import account_rules, strategy_rules
 from kamsite.validate.pydantic_errors import did_you_mean, findings
 
 SUFFIXES = (".yaml", ".yml")
+FOLDERS = {"accounts": "account", "strategies": "strategy"}
+NOT_UTF8 = "its name is not UTF-8 (the bad bytes are shown as \\x escapes)"
 
 
 def expected_kind(relative: PurePosixPath) -> str | None:
-    """Which kind a path under the content dir must hold; None: not a content file."""
+    """Which kind a path under the content dir must hold; None: not a content file.
+
+    A folder's own path (`accounts`) names its kind too: it is listed only when it is no real
+    folder (a link, a submodule), so that it is reported, never followed nor dropped.
+    """
     parts = relative.parts
+    if len(parts) == 1 and parts[0] in FOLDERS:
+        return FOLDERS[parts[0]]
     if len(parts) == 1 and relative.stem in ("portfolio", "team") and relative.suffix in SUFFIXES:
         return relative.stem
-    if len(parts) == 2 and parts[0] in ("accounts", "strategies") and relative.suffix in SUFFIXES:
-        return "account" if parts[0] == "accounts" else "strategy"
+    if len(parts) == 2 and parts[0] in FOLDERS and relative.suffix in SUFFIXES:
+        return FOLDERS[parts[0]]
     return None
+
+
+def shown_path(raw: bytes) -> tuple[str, bool]:
+    """A path as people see it, and whether that is its exact name: UTF-8 as is, any other
+    bytes as `\\xNN`, so a hostile name is reported by name instead of crashing a run."""
+    try:
+        return raw.decode("utf-8"), True
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace"), False
 
 
 @dataclass(frozen=True)
 class NotAFile:
-    """A content path that is no regular file: `what` says which (directory, link…)."""
+    """A content path that is not read: `what` says why (a directory, a symbolic link…)."""
 
     what: str
 
@@ -64,8 +81,7 @@ def to_diagnostics(path: str, text: str, found: Iterable[Finding]) -> list[Diagn
 
 def check_file(path: str, kind: str, raw: Source) -> FileResult:
     if isinstance(raw, NotAFile):
-        message = f"is a {raw.what}; a {kind} is one regular YAML file"
-        return FileResult(path, kind, None, (Diagnostic(path, 1, 1, "error", "encoding", message),))
+        return FileResult(path, kind, None, (_not_read(path, kind, raw),))
     try:
         loaded = parse(raw)
     except LoadError as exc:
@@ -126,6 +142,15 @@ def check_file(path: str, kind: str, raw: Source) -> FileResult:
         else:
             found.extend(_model_rules(path, model))
     return FileResult(path, kind, model, tuple(sorted(to_diagnostics(path, loaded.text, found))))
+
+
+def _not_read(path: str, kind: str, raw: NotAFile) -> Diagnostic:
+    name = PurePosixPath(path).name
+    if name in FOLDERS:
+        rule = f"{name}/ must be a folder of the repository"
+    else:
+        rule = f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} is one regular YAML file"
+    return Diagnostic(path, 1, 1, "error", "encoding", f"not read: {raw.what}; {rule}")
 
 
 def _model_rules(path: str, model: BaseModel) -> Iterable[Finding]:
