@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSPKGS := graphviz fonts-noto-cjk chromium
 
-.PHONY: site test lint bench system clean serve
+.PHONY: site test lint bench system clean serve workflows
 
 system:
 	@missing=""; \
@@ -44,6 +44,11 @@ bench: system $(STAMP)
 	$(BIN)/python bench/score_bench.py
 	$(BIN)/python bench/graph_bench.py
 	$(BIN)/python bench/run.py
+
+# .github/ is kamsite init's workflows, rendered to install kamsite from this checkout.
+workflows: $(STAMP)
+	$(BIN)/python -c 'from pathlib import Path; from kamsite.scaffold import workflows; \
+	  [Path(p).write_text(t) for p, t in workflows("checkout").items() if not Path(p).is_symlink()]'
 
 clean:
 	rm -rf site .cache $(VENV)

@@ -15,6 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
+from kamsite.scaffold import workflows
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
@@ -94,3 +96,9 @@ def test_pre_commit_hook() -> None:
     assert hook["entry"] == "kamsite validate"
     assert hook["language"] == "python"
     assert hook["pass_filenames"] is False
+
+
+def test_workflows_are_the_scaffold_rendered_for_this_repository() -> None:
+    """One source for this repository's workflows and those `kamsite init` writes."""
+    for path, text in workflows("checkout").items():
+        assert (ROOT / path).read_text(encoding="utf-8") == text, f"{path}: run `make workflows`"

@@ -7,6 +7,7 @@ import click
 from kamsite import __version__
 from kamsite.cli.diff import diff
 from kamsite.cli.graph import graph
+from kamsite.cli.init import init
 from kamsite.cli.new import new
 from kamsite.cli.pages import pages
 from kamsite.cli.schema import schema
@@ -20,5 +21,5 @@ def main() -> None:
     """Key account plans as code: validate, score, draw and review them."""
 
 
-for command in (validate, score, diff, graph, pages, schema, new):
+for command in (validate, score, diff, graph, pages, schema, new, init):
     main.add_command(command)

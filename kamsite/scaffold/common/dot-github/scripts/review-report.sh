@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The plan-review report of a pull request, computed from git objects only (DESIGN.md §8).
+# The plan-review report of a pull request, computed from git objects only.
 #
 #   review-report.sh BASE_SHA HEAD_SHA OUTPUT [KAMSITE-DIFF OPTIONS...]
 #

@@ -1,0 +1,1 @@
+../../kamsite/scaffold/common/dot-github/scripts/review-report.sh
