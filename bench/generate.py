@@ -56,8 +56,8 @@ def _sentence(rng: random.Random, words: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize()
 
 
-def _date(rng: random.Random, year: int) -> str:
-    return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+def _date(rng: random.Random, year: int, last_month: int = 12) -> str:
+    return f"{year}-{rng.randint(1, last_month):02d}-{rng.randint(1, 28):02d}"
 
 
 def account(n: int) -> dict[str, Any]:
@@ -90,7 +90,7 @@ def account(n: int) -> dict[str, Any]:
                         "competitive_preference",
                     )
                 },
-                "last_contact": _date(rng, 2026),
+                "last_contact": _date(rng, 2026, last_month=11),  # not after as_of
                 "notes": _sentence(rng, 4),
             }
         )
@@ -106,7 +106,7 @@ def account(n: int) -> dict[str, Any]:
         "purchase_category": "strategic",
         "owner": TEAM[n % len(TEAM)],
         "sponsor": TEAM[(n + 7) % len(TEAM)],
-        "reviewed": _date(rng, 2026),
+        "reviewed": _date(rng, 2026, last_month=11),
         "summary": _sentence(rng, 40),
         "revenue": [{"year": 2026, "actual": rng.randint(10, 200), "target": rng.randint(50, 250)}],
         "wallet": rng.randint(300, 900),

@@ -23,6 +23,7 @@ CODES = (
     "weights-sum",
     "missing-criterion",
     "downward-support",
+    "future-date",
 )
 
 

@@ -246,6 +246,51 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
         problem = f"{problem} ({exc.context})"
     if mark is None:
         return LoadError("yaml-syntax", problem)
-    if 0 <= mark.index < len(text) and text[mark.index] == "\t":
-        problem = "a tab character here: indent with spaces, YAML does not allow tabs"
-    return LoadError("yaml-syntax", problem, mark.line + 1, mark.column + 1)
+    hint = _hint(problem, text, mark.index, mark.line)
+    return LoadError(
+        "yaml-syntax", f"{problem}; {hint}" if hint else problem, mark.line + 1, mark.column + 1
+    )
+
+
+_KEY_THEN_TEXT = re.compile(r"^\s*(?:- +)?([^\s:#'\"][^:#]*?):\s+([^'\"\s].*:(?:\s.*|$))")
+
+_HINTS = (
+    (
+        "did not find expected '-' indicator",
+        "a list item or key is indented differently from the ones before it: start every `- ` of"
+        " one list in the same column, and the keys of one item in the column after `- `",
+    ),
+    (
+        "did not find expected key",
+        "a line is indented differently from the keys around it, or a quote is left open:"
+        " align the keys of one mapping in one column",
+    ),
+    (
+        "could not find expected ':'",
+        "a line that is neither `key: value` nor a list item: add the colon and a space, or"
+        " quote text that runs over several lines",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        'text inside `{…}` that holds `:` or `,` must be quoted: {what: "Phase 2: rollout"}',
+    ),
+    (
+        "did not find expected ',' or ']'",
+        'text inside `[…]` that holds `:` or `,` must be quoted: ["Reading, writing"]',
+    ),
+)
+
+
+def _hint(problem: str, text: str, index: int, line: int) -> str | None:
+    """Plain words for the slips authors make most, beside the parser's own message."""
+    if 0 <= index < len(text) and text[index] == "\t":
+        return "a tab character here: indent with spaces, YAML does not allow tabs"
+    if problem.startswith("mapping values are not allowed"):
+        lines = text.split("\n")
+        found = _KEY_THEN_TEXT.match(lines[line]) if line < len(lines) else None
+        if found:
+            key, value = found.group(1).strip(), found.group(2).split(" #")[0].strip()
+            quoted = f'"{value}"' if len(value) <= 60 and '"' not in value else '"…: …"'
+            return f"the text after `{key}:` holds `: `; put it in quotes: {key}: {quoted}"
+        return "this key is indented deeper than the keys above it: align it with them"
+    return next((hint for start, hint in _HINTS if problem.startswith(start)), None)

@@ -1,4 +1,5 @@
-"""`kamsite schema`: write JSON Schemas so editors check plans as they are typed."""
+"""`kamsite schema`: JSON Schemas so editors check plans as they are typed, and the field
+reference rendered from them."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from kamsite.reference import render_reference
 from kamsite.schema import all_schemas
 
 
@@ -15,16 +17,35 @@ from kamsite.schema import all_schemas
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Write <kind>.schema.json files here; without it, print all schemas as one JSON object.",
+    help="Write <kind>.schema.json files (or reference.md) here; without it, print to stdout.",
 )
-def schema(out: Path | None) -> None:
-    """JSON Schema (draft-07) for each kind of content file."""
-    schemas = all_schemas()
-    if out is None:
-        click.echo(json.dumps(schemas, indent=2, ensure_ascii=False, sort_keys=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown"]),
+    default="json",
+    show_default=True,
+    help="json: the schemas (draft-07); markdown: the field reference of every content file.",
+)
+def schema(out: Path | None, fmt: str) -> None:
+    """JSON Schema (draft-07) for each kind of content file, or the field reference."""
+    if fmt == "markdown":
+        _emit(render_reference(), None if out is None else out / "reference.md")
+    elif out is None:
+        _emit(_json(all_schemas()), None)
+    else:
+        for kind, body in all_schemas().items():
+            _emit(_json(body), out / f"{kind}.schema.json")
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _emit(text: str, target: Path | None) -> None:
+    if target is None:
+        click.echo(text, nl=False)
         return
-    out.mkdir(parents=True, exist_ok=True)
-    for kind, body in schemas.items():
-        target = out / f"{kind}.schema.json"
-        target.write_text(json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
-        click.echo(f"wrote {target}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {target}")

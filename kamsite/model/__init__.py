@@ -1,4 +1,4 @@
-"""Pydantic models of the content files (DESIGN.md §3); no I/O here."""
+"""Pydantic models of the content files; no I/O here. Field descriptions feed the schema."""
 
 from pydantic import BaseModel
 

@@ -1,4 +1,4 @@
-"""`accounts/<id>.yaml`: one key account plan (DESIGN.md §3.3)."""
+"""`accounts/<id>.yaml`: one key account plan."""
 
 from __future__ import annotations
 
@@ -10,24 +10,25 @@ from pydantic import Field
 from kamsite.model.common import (
     Amount,
     Date,
-    Dimension,
     Id,
     Int,
-    Kpi,
     Level,
     Markdown,
     Number,
-    ObjectiveRef,
     Score,
-    Status,
     Strict_,
     Text,
 )
-from kamsite.model.portfolio import Probability, Stage
-
-ActionObjectiveRef = Annotated[
-    str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}(/[a-z0-9][a-z0-9_-]{0,63})?$")
-]
+from kamsite.model.execution import (
+    AccountObjective,
+    Action,
+    Engagement,
+    Opportunity,
+    Resource,
+    Review,
+    Risk,
+)
+from kamsite.model.stakeholder import Attitude, Role, Stakeholder, Strength
 
 
 class Tier(StrEnum):
@@ -64,229 +65,186 @@ class Position(StrEnum):
     niche = "niche"
 
 
-class OrgLevel(StrEnum):
-    executive = "executive"
-    management = "management"
-    operational = "operational"
-
-
-class Role(StrEnum):
-    decision_maker = "decision_maker"
-    economic_buyer = "economic_buyer"
-    technical_buyer = "technical_buyer"
-    user_buyer = "user_buyer"
-    procurement = "procurement"
-    influencer = "influencer"
-    gatekeeper = "gatekeeper"
-    coach = "coach"
-
-
-class Attitude(StrEnum):
-    champion = "champion"
-    supporter = "supporter"
-    neutral = "neutral"
-    skeptic = "skeptic"
-    opponent = "opponent"
-    unknown = "unknown"
-
-
-class Mode(StrEnum):
-    growth = "growth"
-    trouble = "trouble"
-    even_keel = "even_keel"
-    overconfident = "overconfident"
-
-
-class Strength(StrEnum):
-    weak = "weak"
-    medium = "medium"
-    strong = "strong"
-
-
-class ReviewKind(StrEnum):
-    quarterly = "quarterly"
-    annual = "annual"
-    relationship = "relationship"
-    win_loss = "win_loss"
-
-
 class RevenueRow(Strict_):
-    year: Annotated[Int, Field(ge=1900, le=2999)]
-    actual: Amount | None = None
-    target: Amount | None = None
-    forecast: Amount | None = None
+    """Revenue of one fiscal year."""
+
+    year: Annotated[Int, Field(ge=1900, le=2999)] = Field(description="Fiscal year / 财年")
+    actual: Amount | None = Field(default=None, description="Revenue booked / 实际收入")
+    target: Amount | None = Field(default=None, description="Revenue target / 目标收入")
+    forecast: Amount | None = Field(
+        default=None, description="Expected revenue at year end / 预测收入"
+    )
 
 
 class Rated(Strict_):
-    score: Score
-    why: Markdown | None = None
+    """One criterion's score."""
+
+    score: Score = Field(description="Score 1 (poor) .. 5 (excellent) / 评分 1..5")
+    why: Markdown | None = Field(default=None, description="Why this score, Markdown / 评分理由")
 
 
 class Assessment(Strict_):
-    attractiveness: dict[Id, Rated] = Field(default_factory=dict)
-    strength: dict[Id, Rated] = Field(default_factory=dict)
+    """Scores for the criteria of portfolio.yaml `scoring` (all of them, keyed by criterion id)."""
+
+    attractiveness: dict[Id, Rated] = Field(
+        default_factory=dict, description="How attractive the account is to us / 客户吸引力"
+    )
+    strength: dict[Id, Rated] = Field(
+        default_factory=dict, description="Our business strength in the account / 我方实力"
+    )
 
 
 class Need(Strict_):
-    id: Id
-    need: Text
-    type: NeedType | None = None
-    importance: Level
-    ratings: dict[Id, Level] = Field(default_factory=dict)
-    notes: Markdown | None = None
+    """A benefit the customer needs, and how well each supplier meets it."""
+
+    id: Id = Field(description="Need id, unique in this file / 需求标识，文件内唯一")
+    need: Text = Field(description="The need in the customer's words / 需求描述")
+    type: NeedType | None = Field(default=None, description="Kind of value / 价值类型")
+    importance: Level = Field(description="Importance to the customer, 1..5 / 重要性")
+    ratings: dict[Id, Level] = Field(
+        default_factory=dict,
+        description="How well each meets it, 1..5; keys `us` and competitor ids / 竞争排名",
+    )
+    notes: Markdown | None = Field(default=None, description="Notes, Markdown / 备注")
 
 
 class Competitor(Strict_):
-    id: Id
-    name: Text
-    position: Position | None = None
-    share: Annotated[Number, Field(ge=0, le=100)] | None = None
-    strengths: list[Text] = Field(default_factory=list)
-    weaknesses: list[Text] = Field(default_factory=list)
-    notes: Markdown | None = None
+    """A competitor in this account."""
+
+    id: Id = Field(description="Competitor id, unique in this file / 竞争对手标识，文件内唯一")
+    name: Text = Field(description="Company name / 名称")
+    position: Position | None = Field(default=None, description="Their position here / 竞争地位")
+    share: Annotated[Number, Field(ge=0, le=100)] | None = Field(
+        default=None, description="Their share of the wallet, % / 份额 %"
+    )
+    strengths: list[Text] = Field(default_factory=list, description="Their strengths / 优势")
+    weaknesses: list[Text] = Field(default_factory=list, description="Their weaknesses / 劣势")
+    notes: Markdown | None = Field(default=None, description="Notes, Markdown / 备注")
 
 
 class Swot(Strict_):
-    strengths: list[Text] = Field(default_factory=list)
-    weaknesses: list[Text] = Field(default_factory=list)
-    opportunities: list[Text] = Field(default_factory=list)
-    threats: list[Text] = Field(default_factory=list)
+    """Our position in this account."""
+
+    strengths: list[Text] = Field(default_factory=list, description="Our strengths / 优势")
+    weaknesses: list[Text] = Field(default_factory=list, description="Our weaknesses / 劣势")
+    opportunities: list[Text] = Field(default_factory=list, description="Opportunities / 机会")
+    threats: list[Text] = Field(default_factory=list, description="Threats / 威胁")
 
 
 class ValueProposition(Strict_):
-    quantified: list[Text] = Field(default_factory=list)
-    psychological: list[Text] = Field(default_factory=list)
-    customer_commitments: list[Text] = Field(default_factory=list)
-    tracking: list[Text] = Field(default_factory=list)
+    """The four quadrants of the value proposition."""
 
-
-class Influence(Strict_):
-    to: Id
-    strength: Strength = Strength.medium
-
-
-class Relationship(Strict_):
-    """The six dimensions of relationship planning, all required when assessed."""
-
-    acceptance: Dimension
-    participation: Dimension
-    information: Dimension
-    guidance: Dimension
-    project_support: Dimension
-    competitive_preference: Dimension
-
-    def values(self) -> tuple[float, ...]:
-        return (
-            self.acceptance,
-            self.participation,
-            self.information,
-            self.guidance,
-            self.project_support,
-            self.competitive_preference,
-        )
-
-
-class RelationshipTarget(Strict_):
-    attitude: Attitude
-    by: Date | None = None
-
-
-class Stakeholder(Strict_):
-    id: Id
-    name: Text
-    local_name: Text | None = None
-    title: Text | None = None
-    unit: Text | None = None
-    level: OrgLevel | None = None
-    roles: list[Role] = Field(default_factory=list)
-    influence: Level
-    attitude: Attitude = Attitude.unknown
-    mode: Mode | None = None
-    prefers: Id | None = None
-    reports_to: Id | None = None
-    influences: list[Influence] = Field(default_factory=list)
-    owner: Id | None = None
-    relationship: Relationship | None = None
-    target: RelationshipTarget | None = None
-    last_contact: Date | None = None
-    notes: Markdown | None = None
-
-
-class Opportunity(Strict_):
-    id: Id
-    name: Text
-    stage: Stage
-    amount: Amount | None = None
-    probability: Probability | None = None
-    close: Date | None = None
-    stakeholders: list[Id] = Field(default_factory=list)
-    competitors: list[Id] = Field(default_factory=list)
-    notes: Markdown | None = None
-
-
-class AccountObjective(Strict_):
-    id: Id
-    statement: Text
-    contributes_to: list[ObjectiveRef] = Field(default_factory=list)
-    kpis: list[Kpi] = Field(default_factory=list)
-    notes: Markdown | None = None
-
-
-class Action(Strict_):
-    id: Id
-    what: Text
-    owner: Id | None = None
-    due: Date | None = None
-    status: Status = Status.planned
-    stakeholder: Id | None = None
-    objective: ActionObjectiveRef | None = None
-    notes: Markdown | None = None
-
-
-class Review(Strict_):
-    date: Date
-    kind: ReviewKind
-    by: list[Id] = Field(default_factory=list)
-    summary: Markdown | None = None
-
-
-class Risk(Strict_):
-    id: Id
-    what: Text
-    likelihood: Level
-    impact: Level
-    mitigation: Text | None = None
-    owner: Id | None = None
+    quantified: list[Text] = Field(
+        default_factory=list,
+        description="Quantified functional and economic value / 可量化的功能与经济价值",
+    )
+    psychological: list[Text] = Field(
+        default_factory=list, description="Psychological value / 心理价值"
+    )
+    customer_commitments: list[Text] = Field(
+        default_factory=list, description="What the customer commits to in return / 客户承诺"
+    )
+    tracking: list[Text] = Field(
+        default_factory=list, description="How the value delivered is tracked / 跟踪措施"
+    )
 
 
 class Account(Strict_):
-    kind: Literal["account"]
-    id: Id
-    name: Text
-    local_name: Text | None = None
-    industry: Text | None = None
-    region: Text | None = None
-    tier: Tier | None = None
-    stage: RelationshipStage | None = None
-    purchase_category: PurchaseCategory | None = None
-    owner: Id | None = None
-    sponsor: Id | None = None
-    team: list[Id] = Field(default_factory=list)
-    reviewed: Date | None = None
-    summary: Markdown | None = None
-    revenue: list[RevenueRow] = Field(default_factory=list)
-    wallet: Amount | None = None
-    assessment: Assessment | None = None
-    needs: list[Need] = Field(default_factory=list)
-    competitors: list[Competitor] = Field(default_factory=list)
-    swot: Swot | None = None
-    value_proposition: ValueProposition | None = None
-    stakeholders: list[Stakeholder] = Field(default_factory=list)
-    opportunities: list[Opportunity] = Field(default_factory=list)
-    objectives: list[AccountObjective] = Field(default_factory=list)
-    actions: list[Action] = Field(default_factory=list)
-    reviews: list[Review] = Field(default_factory=list)
-    risks: list[Risk] = Field(default_factory=list)
+    """A key account plan."""
+
+    kind: Literal["account"] = Field(description="Always `account` / 文件类型")
+    id: Id = Field(description="Account id; equals the file name / 客户标识，与文件名相同")
+    name: Text = Field(description="The customer's name as people say it / 客户名称")
+    local_name: Text | None = Field(
+        default=None, description="Name in the local language / 本地语言名称"
+    )
+    industry: Text | None = Field(default=None, description="Industry / 行业")
+    region: Text | None = Field(default=None, description="Sales region / 区域")
+    tier: Tier | None = Field(default=None, description="Declared account tier / 客户分级")
+    stage: RelationshipStage | None = Field(
+        default=None, description="Stage of the relationship / 关系发展阶段"
+    )
+    purchase_category: PurchaseCategory | None = Field(
+        default=None,
+        description="How the customer sees what we sell (Kraljic) / 客户采购定位（卡拉杰克）",
+    )
+    owner: Id | None = Field(
+        default=None, description="Key account manager: a team member id / 客户经理"
+    )
+    sponsor: Id | None = Field(
+        default=None, description="Executive sponsor: a team member id / 高层发起人"
+    )
+    team: list[Id] = Field(
+        default_factory=list, description="Cross-functional account team: member ids / 客户团队"
+    )
+    reviewed: Date | None = Field(
+        default=None, description="Date of the last plan review / 最近一次计划评审日期"
+    )
+    summary: Markdown | None = Field(
+        default=None, description="Why the account matters, Markdown / 客户概述"
+    )
+    revenue: list[RevenueRow] = Field(
+        default_factory=list, description="Revenue by fiscal year / 按财年的收入"
+    )
+    wallet: Amount | None = Field(
+        default=None,
+        description="The customer's yearly spend in our categories / 客户在我方品类的年度支出",
+    )
+    assessment: Assessment | None = Field(
+        default=None, description="Attractiveness and strength scores / 吸引力与实力评估"
+    )
+    needs: list[Need] = Field(
+        default_factory=list, description="Benefit needs and competitive ranking / 客户需求"
+    )
+    competitors: list[Competitor] = Field(
+        default_factory=list, description="Competitors in this account / 竞争对手"
+    )
+    swot: Swot | None = Field(default=None, description="SWOT of our position / SWOT 分析")
+    value_proposition: ValueProposition | None = Field(
+        default=None, description="The four-quadrant value proposition / 价值主张"
+    )
+    stakeholders: list[Stakeholder] = Field(
+        default_factory=list, description="The decision chain: the customer's people / 决策链"
+    )
+    opportunities: list[Opportunity] = Field(
+        default_factory=list, description="Sales opportunities, the pipeline / 商机"
+    )
+    objectives: list[AccountObjective] = Field(
+        default_factory=list, description="The account's own objectives / 客户目标"
+    )
+    actions: list[Action] = Field(default_factory=list, description="The action plan / 行动计划")
+    engagements: list[Engagement] = Field(
+        default_factory=list,
+        description="Organisation-level engagements with the customer / 组织客户关系活动",
+    )
+    resources: list[Resource] = Field(
+        default_factory=list, description="Resources we commit to the account / 资源投入"
+    )
+    reviews: list[Review] = Field(default_factory=list, description="Reviews held / 评审记录")
+    risks: list[Risk] = Field(default_factory=list, description="Risks to the plan / 风险")
 
     def revenue_for(self, year: int) -> RevenueRow | None:
         return next((row for row in self.revenue if row.year == year), None)
+
+
+# Re-exported: the rest of kamsite imports every account-file model from here.
+__all__ = [
+    "Account",
+    "AccountObjective",
+    "Action",
+    "Assessment",
+    "Attitude",
+    "Competitor",
+    "Engagement",
+    "Need",
+    "Opportunity",
+    "Rated",
+    "Resource",
+    "RevenueRow",
+    "Review",
+    "Risk",
+    "Role",
+    "Stakeholder",
+    "Strength",
+    "Tier",
+]

@@ -79,10 +79,21 @@ OPEN_STATUSES = frozenset({Status.planned, Status.in_progress, Status.blocked})
 
 
 class Kpi(Strict_):
-    id: Id
-    name: Text
-    unit: Text | None = None
-    baseline: Number | None = None
-    target: Number | None = None
-    actual: Number | None = None
-    direction: Direction = Direction.up
+    """A measure with a baseline, a target and the latest actual value."""
+
+    id: Id = Field(description="KPI id, unique in this file / 指标标识，文件内唯一")
+    name: Text = Field(description="What is measured / 指标名称")
+    unit: Text | None = Field(
+        default=None, description="Unit shown with the numbers, e.g. `%` or `M` / 单位"
+    )
+    baseline: Number | None = Field(
+        default=None, description="Value at the start of the time frame / 基线值"
+    )
+    target: Number | None = Field(
+        default=None, description="Value to reach by the end of the time frame / 目标值"
+    )
+    actual: Number | None = Field(default=None, description="Latest measured value / 当前实际值")
+    direction: Direction = Field(
+        default=Direction.up,
+        description="`up`: higher is better; `down`: lower is better / 方向：越高越好或越低越好",
+    )

@@ -35,9 +35,18 @@ def resolve_as_of(
     environ: Mapping[str, str] | None = None,
     today: dt.date | None = None,
 ) -> dt.date:
-    """`portfolio.as_of`, else env KAMSITE_AS_OF, else today (DESIGN.md §3.1)."""
-    if settings.as_of is not None:
-        return settings.as_of
+    """`portfolio.as_of`, else env KAMSITE_AS_OF, else today."""
+    return as_of_date(settings.as_of, environ, today)
+
+
+def as_of_date(
+    declared: dt.date | None,
+    environ: Mapping[str, str] | None = None,
+    today: dt.date | None = None,
+) -> dt.date:
+    """The same rule for a declared `as_of` read without a valid portfolio.yaml (validation)."""
+    if declared is not None:
+        return declared
     env = os.environ if environ is None else environ
     raw = env.get(AS_OF_ENV)
     if raw:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from kamsite.model.common import Date, Id, Int, Number, Strict_, Text
+from kamsite.model.common import Date, Id, Int, Markdown, Number, Strict_, Text
 
 
 class Language(StrEnum):
@@ -48,8 +48,10 @@ Weight = Annotated[Number, Field(ge=0, le=1)]
 
 
 class Criterion(Strict_):
-    weight: Weight
-    label: Text | None = None
+    """One scoring criterion and its weight."""
+
+    weight: Weight = Field(description="Weight 0..1; a group's weights sum to 1 / 权重")
+    label: Text | None = Field(default=None, description="Name shown on pages / 显示名称")
 
 
 def _criteria(pairs: dict[str, tuple[float, str | None]]) -> dict[str, Criterion]:
@@ -77,32 +79,67 @@ DEFAULT_STRENGTH = _criteria(
 
 
 class Thresholds(Strict_):
-    attractiveness: Annotated[Number, Field(ge=0, le=100)] = 50
-    strength: Annotated[Number, Field(ge=0, le=100)] = 50
+    """Where the portfolio matrix splits high from low (0..100)."""
+
+    attractiveness: Annotated[Number, Field(ge=0, le=100)] = Field(
+        default=50, description="Attractiveness from which an account counts as high / 吸引力阈值"
+    )
+    strength: Annotated[Number, Field(ge=0, le=100)] = Field(
+        default=50, description="Strength from which our position counts as high / 实力阈值"
+    )
 
 
 class Scoring(Strict_):
+    """Criteria, weights and thresholds of the scores; every part has a default."""
+
     attractiveness: dict[Id, Criterion] = Field(
-        default_factory=lambda: dict(DEFAULT_ATTRACTIVENESS), min_length=1
+        default_factory=lambda: dict(DEFAULT_ATTRACTIVENESS),
+        min_length=1,
+        description="Attractiveness criteria by id, each with a weight / 客户吸引力评估标准",
     )
     strength: dict[Id, Criterion] = Field(
-        default_factory=lambda: dict(DEFAULT_STRENGTH), min_length=1
+        default_factory=lambda: dict(DEFAULT_STRENGTH),
+        min_length=1,
+        description="Our strength criteria by id, each with a weight / 我方实力评估标准",
     )
-    thresholds: Thresholds = Field(default_factory=Thresholds)
-    stage_probability: dict[Stage, Probability] = Field(default_factory=dict)
+    thresholds: Thresholds = Field(
+        default_factory=Thresholds, description="Matrix thresholds / 矩阵阈值"
+    )
+    stage_probability: dict[Stage, Probability] = Field(
+        default_factory=dict,
+        description="Win probability 0..1 per opportunity stage, overriding the defaults"
+        " / 各销售阶段的赢率",
+    )
 
     def probability(self, stage: Stage) -> float:
         return self.stage_probability.get(stage, DEFAULT_STAGE_PROBABILITY[stage])
 
 
 class PortfolioSettings(Strict_):
-    kind: Literal["portfolio"]
-    name: Text
-    currency: Text = "CNY"
-    unit: Text = ""
-    fiscal_year: Annotated[Int, Field(ge=1900, le=2999)]
-    as_of: Date | None = None
-    language: Language = Language.en
-    stale_after_days: Annotated[Int, Field(ge=1)] = 90
-    scoring: Scoring = Field(default_factory=Scoring)
-    description: Text | None = None
+    """Settings of the whole portfolio."""
+
+    kind: Literal["portfolio"] = Field(description="Always `portfolio` / 文件类型")
+    name: Text = Field(description="Name of the portfolio, the site title / 组合名称")
+    currency: Text = Field(default="CNY", description="Currency of all amounts / 货币")
+    unit: Text = Field(
+        default="", description="Unit of all amounts, e.g. `M` for millions / 金额单位"
+    )
+    fiscal_year: Annotated[Int, Field(ge=1900, le=2999)] = Field(
+        description="The current fiscal year, for gaps and targets / 当前财年"
+    )
+    as_of: Date | None = Field(
+        default=None,
+        description="Reporting date; else env KAMSITE_AS_OF, else today / 报告基准日期",
+    )
+    language: Language = Field(
+        default=Language.en, description="Language of the site's labels / 站点语言"
+    )
+    stale_after_days: Annotated[Int, Field(ge=1)] = Field(
+        default=90, description="Days after which a plan review is stale / 计划评审过期天数"
+    )
+    scoring: Scoring = Field(
+        default_factory=Scoring, description="Scoring criteria and weights / 评分规则"
+    )
+    description: Markdown | None = Field(
+        default=None, description="About this portfolio, Markdown / 组合说明"
+    )

@@ -1,4 +1,4 @@
-"""`strategies/<id>.yaml`: a BLM strategy from gap to execution (DESIGN.md §3.4)."""
+"""`strategies/<id>.yaml`: a BLM strategy from gap to execution."""
 
 from __future__ import annotations
 
@@ -40,8 +40,10 @@ Year = Annotated[Int, Field(ge=1900, le=2999)]
 
 
 class Horizon(Strict_):
-    from_: Year = Field(alias="from")
-    to: Year
+    """The years the strategy covers."""
+
+    from_: Year = Field(alias="from", description="First year / 起始年")
+    to: Year = Field(description="Last year / 结束年")
 
     @model_validator(mode="after")
     def _ordered(self) -> Horizon:
@@ -51,87 +53,137 @@ class Horizon(Strict_):
 
 
 class Gap(Strict_):
-    id: Id
-    kind: GapKind
-    metric: Text | None = None
-    target: Number | None = None
-    actual: Number | None = None
-    root_causes: list[Text] = Field(default_factory=list)
-    description: Markdown | None = None
+    """A performance or opportunity gap, where a BLM strategy starts."""
+
+    id: Id = Field(description="Gap id, unique among the gaps / 差距标识")
+    kind: GapKind = Field(
+        description="`performance`: results vs goals; `opportunity`: what we miss / 差距类型"
+    )
+    metric: Text | None = Field(default=None, description="What is measured / 衡量指标")
+    target: Number | None = Field(default=None, description="Where we want to be / 目标值")
+    actual: Number | None = Field(default=None, description="Where we are / 实际值")
+    root_causes: list[Text] = Field(default_factory=list, description="Root causes / 根因")
+    description: Markdown | None = Field(default=None, description="Details, Markdown / 说明")
 
 
 class Insight(Strict_):
-    macro: list[Text] = Field(default_factory=list)
-    industry: list[Text] = Field(default_factory=list)
-    customers: list[Text] = Field(default_factory=list)
-    competitors: list[Text] = Field(default_factory=list)
-    self_: list[Text] = Field(default_factory=list, alias="self")
+    """Market insight: the five looks."""
+
+    macro: list[Text] = Field(
+        default_factory=list, description="Macro environment (PEST) / 宏观环境"
+    )
+    industry: list[Text] = Field(default_factory=list, description="The industry / 行业")
+    customers: list[Text] = Field(default_factory=list, description="Customers / 客户")
+    competitors: list[Text] = Field(default_factory=list, description="Competitors / 竞争对手")
+    self_: list[Text] = Field(
+        default_factory=list, alias="self", description="Ourselves (SWOT) / 自身"
+    )
 
 
 class Goal(Strict_):
-    id: Id
-    statement: Text
-    metric: Text | None = None
-    target: Number | Text | None = None
-    year: Year | None = None
+    """A goal of the strategic intent."""
+
+    id: Id = Field(description="Goal id, unique among the goals / 目标标识")
+    statement: Text = Field(description="The goal in one sentence / 目标陈述")
+    metric: Text | None = Field(default=None, description="What is measured / 衡量指标")
+    target: Number | Text | None = Field(
+        default=None, description="Value to reach (number or text) / 目标值"
+    )
+    year: Year | None = Field(default=None, description="Year to reach it / 目标年份")
 
 
 class Milestone(Strict_):
-    date: Date
-    what: Text
+    """A dated milestone on the way."""
+
+    date: Date = Field(description="Date of the milestone / 日期")
+    what: Text = Field(description="What is reached / 里程碑内容")
 
 
 class Intent(Strict_):
-    mission: Text | None = None
-    vision: Text | None = None
-    goals: list[Goal] = Field(default_factory=list)
-    milestones: list[Milestone] = Field(default_factory=list)
+    """Strategic intent: mission, vision, goals and milestones."""
+
+    mission: Text | None = Field(default=None, description="Mission / 使命")
+    vision: Text | None = Field(default=None, description="Vision / 愿景")
+    goals: list[Goal] = Field(default_factory=list, description="Goals / 战略目标")
+    milestones: list[Milestone] = Field(default_factory=list, description="Milestones / 里程碑")
 
 
 class Design(Strict_):
-    customer_selection: Markdown | None = None
-    value_proposition: Markdown | None = None
-    value_capture: Markdown | None = None
-    scope: Markdown | None = None
-    strategic_control: Markdown | None = None
-    risk_management: Markdown | None = None
+    """Business design: how the strategy makes money and stays in control."""
+
+    customer_selection: Markdown | None = Field(
+        default=None, description="Which customers we serve / 客户选择"
+    )
+    value_proposition: Markdown | None = Field(
+        default=None, description="What we offer them / 价值主张"
+    )
+    value_capture: Markdown | None = Field(
+        default=None, description="How we earn from it / 价值获取"
+    )
+    scope: Markdown | None = Field(default=None, description="What we do and buy in / 活动范围")
+    strategic_control: Markdown | None = Field(
+        default=None, description="What keeps the advantage / 战略控制点"
+    )
+    risk_management: Markdown | None = Field(
+        default=None, description="Risks and their handling / 风险管理"
+    )
 
 
 class Task(Strict_):
-    id: Id
-    what: Text
-    owner: Id | None = None
-    due: Date | None = None
-    status: Status = Status.planned
+    """A task that decodes an objective into work."""
+
+    id: Id = Field(description="Task id, unique within its objective / 任务标识")
+    what: Text = Field(description="What is to be done / 任务内容")
+    owner: Id | None = Field(default=None, description="Responsible team member id / 负责人")
+    due: Date | None = Field(default=None, description="Due date / 截止日期")
+    status: Status = Field(default=Status.planned, description="Progress / 状态")
 
 
 class MapObjective(Strict_):
-    id: Id
-    perspective: Perspective
-    title: Text
-    csf: Bool = False
-    supports: list[Id] = Field(default_factory=list)
-    owner: Id | None = None
-    kpis: list[Kpi] = Field(default_factory=list)
-    tasks: list[Task] = Field(default_factory=list)
-    description: Markdown | None = None
+    """An objective on the strategy map."""
+
+    id: Id = Field(description="Objective id, unique on the map / 目标标识")
+    perspective: Perspective = Field(description="Band of the strategy map / 平衡计分卡层面")
+    title: Text = Field(description="The objective in a few words / 目标名称")
+    csf: Bool = Field(default=False, description="A critical success factor / 关键成功要素")
+    supports: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the objectives this one drives (cause → effect) / 支撑的目标",
+    )
+    owner: Id | None = Field(default=None, description="Responsible team member id / 负责人")
+    kpis: list[Kpi] = Field(default_factory=list, description="How progress is measured / 指标")
+    tasks: list[Task] = Field(default_factory=list, description="Decomposed tasks / 分解任务")
+    description: Markdown | None = Field(default=None, description="Details, Markdown / 说明")
 
 
 class Strategy(Strict_):
-    kind: Literal["strategy"]
-    id: Id
-    title: Text
-    scope: Scope = Scope.portfolio
-    account: Id | None = None
-    owner: Id | None = None
-    horizon: Horizon
-    summary: Markdown | None = None
-    gaps: list[Gap] = Field(default_factory=list)
-    insight: Insight | None = None
-    intent: Intent | None = None
-    innovation_focus: list[Text] = Field(default_factory=list)
-    design: Design | None = None
-    map: list[MapObjective] = Field(default_factory=list)
+    """A strategy, from gap to execution (BLM)."""
+
+    kind: Literal["strategy"] = Field(description="Always `strategy` / 文件类型")
+    id: Id = Field(description="Strategy id; equals the file name / 战略标识，与文件名相同")
+    title: Text = Field(description="Title / 标题")
+    scope: Scope = Field(
+        default=Scope.portfolio,
+        description="`portfolio`: all accounts; `account`: the one named in `account` / 范围",
+    )
+    account: Id | None = Field(
+        default=None, description="Account id when scope is account / 客户标识"
+    )
+    owner: Id | None = Field(default=None, description="Responsible team member id / 负责人")
+    horizon: Horizon = Field(description="Years covered / 战略周期")
+    summary: Markdown | None = Field(default=None, description="Summary, Markdown / 概述")
+    gaps: list[Gap] = Field(default_factory=list, description="Gaps / 差距分析")
+    insight: Insight | None = Field(
+        default=None, description="Market insight, the five looks / 市场洞察"
+    )
+    intent: Intent | None = Field(default=None, description="Strategic intent / 战略意图")
+    innovation_focus: list[Text] = Field(
+        default_factory=list, description="Innovation focus / 创新焦点"
+    )
+    design: Design | None = Field(default=None, description="Business design / 业务设计")
+    map: list[MapObjective] = Field(
+        default_factory=list, description="The strategy map's objectives / 战略地图"
+    )
 
     @model_validator(mode="after")
     def _account_scope(self) -> Strategy:

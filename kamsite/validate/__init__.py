@@ -15,13 +15,7 @@ from kamsite.diagnostics import Diagnostic
 from kamsite.load import MAX_BYTES
 from kamsite.model import Account, Content, PortfolioSettings, Strategy, Team
 from kamsite.validate.cache import FileCache, digest
-from kamsite.validate.cross import (
-    Refs,
-    account_rules,
-    settings_rules,
-    strategy_rules,
-    team_rules,
-)
+from kamsite.validate.cross import Refs, account_rules, frame, settings_rules, strategy_rules
 from kamsite.validate.files import (
     FOLDERS,
     NOT_UTF8,
@@ -33,7 +27,8 @@ from kamsite.validate.files import (
     shown_path,
     to_diagnostics,
 )
-from kamsite.validate.findings import Finding
+from kamsite.validate.findings import Finding, not_repeated
+from kamsite.validate.view import Data, readable, text
 
 _PARALLEL_FROM = 64
 
@@ -195,52 +190,55 @@ def _models(results: Mapping[str, FileResult], kind: str) -> dict[str, object]:
 def _cross(
     results: Mapping[str, FileResult], sources: Mapping[str, Source], content_dir: str
 ) -> Iterable[Diagnostic]:
-    settings = next(iter(_models(results, "portfolio").values()), None)
-    team = next(iter(_models(results, "team").values()), None)
-    accounts = {p: m for p, m in _models(results, "account").items() if isinstance(m, Account)}
-    strategies = {p: m for p, m in _models(results, "strategy").items() if isinstance(m, Strategy)}
-    found: dict[str, list[Finding]] = {}
+    """Cross-file rules over every file that can be read, valid or not (one round of fixes)."""
+    data: dict[str, Data] = {}
+    for path, result in sorted(results.items()):
+        raw = sources[path]
+        readable_data = readable(result.model, result.kind, raw if isinstance(raw, bytes) else None)
+        if readable_data is not None:
+            data[path] = readable_data
 
-    portfolios = sorted(p for p, r in results.items() if r.kind == "portfolio")
+    def paths(kind: str) -> list[str]:
+        return sorted(p for p, r in results.items() if r.kind == kind)
+
+    found: dict[str, list[Finding]] = {}
+    portfolios = paths("portfolio")
     if not portfolios:
         path = f"{content_dir}/portfolio.yaml"
         message = "missing: a portfolio needs portfolio.yaml (kind: portfolio, name, fiscal_year)"
         yield Diagnostic(path, 1, 1, "error", "schema", message)
     for kind in ("portfolio", "team"):
-        paths = sorted(p for p, r in results.items() if r.kind == kind)
-        for extra in paths[1:]:
+        for extra in paths(kind)[1:]:
             yield Diagnostic(
                 extra,
                 1,
                 1,
                 "error",
                 "duplicate-id",
-                f"a second {kind} file; keep one of {', '.join(paths)}",
+                f"a second {kind} file; keep one of {', '.join(paths(kind))}",
             )
+    accounts = {p: data[p] for p in paths("account") if p in data}
+    strategies = {p: data[p] for p in paths("strategy") if p in data}
     ids: dict[str, str] = {}
     for path in sorted([*accounts, *strategies]):
-        model = accounts.get(path) or strategies[path]
-        key = f"{type(model).__name__}:{model.id}"
-        if key in ids:
+        ident = text(data[path], "id")
+        key = f"{results[path].kind}:{ident}"
+        if ident is not None and key in ids:
             found.setdefault(path, []).append(
-                Finding(("id",), "duplicate-id", f"id `{model.id}` is also used by {ids[key]}")
+                Finding(("id",), "duplicate-id", f"id `{ident}` is also used by {ids[key]}")
             )
         ids.setdefault(key, path)
 
-    if isinstance(settings, PortfolioSettings):
-        path = portfolios[0]
-        found.setdefault(path, []).extend(settings_rules(settings))
-    if isinstance(team, Team):
-        path = next(p for p, r in results.items() if r.model is team)
-        found.setdefault(path, []).extend(team_rules(team))
-    refs = Refs(
-        team if isinstance(team, Team) else None,
-        (a.id for a in accounts.values()),
-        {s.id: s for s in strategies.values()},
-    )
+    settings = data.get(portfolios[0]) if portfolios else None
+    if settings is not None:
+        found.setdefault(portfolios[0], []).extend(settings_rules(settings))
+    teams = paths("team")
+    unread = {PurePosixPath(p).stem for p in paths("account") + paths("strategy") if p not in data}
+    team = data.get(teams[0]) if teams else {}
+    refs = Refs.read(team, accounts.values(), strategies.values(), unread)
+    portfolio = frame(settings)
     for path, account in accounts.items():
-        if isinstance(settings, PortfolioSettings):
-            found.setdefault(path, []).extend(account_rules(account, settings, refs))
+        found.setdefault(path, []).extend(account_rules(account, portfolio, refs))
     for path, strategy in strategies.items():
         found.setdefault(path, []).extend(strategy_rules(strategy, refs))
 
@@ -248,9 +246,8 @@ def _cross(
         if items:
             raw = sources[path]
             raw = raw if isinstance(raw, bytes) else b""
-            yield from to_diagnostics(
-                path, raw.decode("utf-8-sig", "replace").replace("\r\n", "\n"), items
-            )
+            content = raw.decode("utf-8-sig", "replace").replace("\r\n", "\n")
+            yield from not_repeated(results[path].diagnostics, to_diagnostics(path, content, items))
 
 
 def _content(results: Mapping[str, FileResult], erroneous: set[str]) -> Content | None:

@@ -10,10 +10,10 @@ from pydantic import BaseModel, ValidationError
 
 from kamsite.diagnostics import Diagnostic
 from kamsite.load import LoadError, parse
-from kamsite.model import KIND_MODELS, Account, Strategy
+from kamsite.model import KIND_MODELS
 from kamsite.positions import locate
-from kamsite.validate.findings import Finding
-from kamsite.validate.inner import account_rules, strategy_rules
+from kamsite.validate.findings import Finding, not_repeated
+from kamsite.validate.inner import file_rules
 from kamsite.validate.pydantic_errors import did_you_mean, findings
 
 SUFFIXES = (".yaml", ".yml")
@@ -97,7 +97,7 @@ def check_file(path: str, kind: str, raw: Source) -> FileResult:
         )
         for d in loaded.duplicates
     ]
-    model = None
+    model, rules = None, []
     data = loaded.data
     if data is None:
         found.append(
@@ -138,10 +138,11 @@ def check_file(path: str, kind: str, raw: Source) -> FileResult:
         try:
             model = model_class.model_validate(data)
         except ValidationError as exc:
-            found.extend(findings(model_class, exc))
-        else:
-            found.extend(_model_rules(path, model))
-    return FileResult(path, kind, model, tuple(sorted(to_diagnostics(path, loaded.text, found))))
+            found.extend(findings(model_class, exc, data))
+        rules = list(file_rules(PurePosixPath(path).stem, kind, data))
+    diagnostics = to_diagnostics(path, loaded.text, found)
+    diagnostics.extend(not_repeated(diagnostics, to_diagnostics(path, loaded.text, rules)))
+    return FileResult(path, kind, model, tuple(sorted(diagnostics)))
 
 
 def _not_read(path: str, kind: str, raw: NotAFile) -> Diagnostic:
@@ -151,18 +152,3 @@ def _not_read(path: str, kind: str, raw: NotAFile) -> Diagnostic:
     else:
         rule = f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} is one regular YAML file"
     return Diagnostic(path, 1, 1, "error", "encoding", f"not read: {raw.what}; {rule}")
-
-
-def _model_rules(path: str, model: BaseModel) -> Iterable[Finding]:
-    if isinstance(model, Account | Strategy):
-        stem = PurePosixPath(path).stem
-        if model.id != stem:
-            yield Finding(
-                ("id",),
-                "id-mismatch",
-                f"id `{model.id}` must equal the file name `{stem}` (rename one of them)",
-            )
-    if isinstance(model, Account):
-        yield from account_rules(model)
-    elif isinstance(model, Strategy):
-        yield from strategy_rules(model)

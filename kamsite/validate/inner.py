@@ -1,113 +1,165 @@
-"""Rules a single file can be checked against on its own (cached with the file)."""
+"""Rules a single file can be checked against on its own (cached with the file).
+
+They read the file's plain data (`view`), not its model, so a file with schema errors
+still has its ids, references and cycles checked in the same run.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import networkx as nx
 
-from kamsite.model.account import Account
-from kamsite.model.strategy import PERSPECTIVE_RANK, Strategy
-from kamsite.validate.findings import Finding
+from kamsite.model.strategy import PERSPECTIVE_RANK, Perspective
+from kamsite.validate.findings import Finding, Loc, dotted
 from kamsite.validate.pydantic_errors import did_you_mean
+from kamsite.validate.view import Data, entries, ids, text, texts, whole
+
+ACCOUNT_LISTS = (
+    "stakeholders",
+    "needs",
+    "competitors",
+    "opportunities",
+    "objectives",
+    "actions",
+    "engagements",
+    "risks",
+)
+"""Lists whose ids share one namespace: every id becomes an anchor on the account page."""
 
 
-class _HasId(Protocol):
-    @property
-    def id(self) -> str: ...
+def file_rules(stem: str, kind: str, data: Data) -> Iterator[Finding]:
+    """Every in-file rule of a file of `kind` whose name (without suffix) is `stem`."""
+    ident = text(data, "id")
+    if kind in ("account", "strategy") and ident is not None and ident != stem:
+        yield Finding(
+            ("id",),
+            "id-mismatch",
+            f"id `{ident}` must equal the file name `{stem}` (rename one of them)",
+        )
+    if kind == "account":
+        yield from account_rules(data)
+    elif kind == "strategy":
+        yield from strategy_rules(data)
+    elif kind == "team":
+        yield from duplicate_ids(_ids(data, "members"), "among the members")
 
 
-def duplicate_ids(items: Sequence[_HasId], where: tuple[str | int, ...]) -> Iterator[Finding]:
-    seen: set[str] = set()
-    for index, item in enumerate(items):
-        if item.id in seen:
+def _ids(data: Any, *path: str) -> Iterator[tuple[Loc, str]]:
+    for index, item in entries(data, *path):
+        ident = text(item, "id")
+        if ident is not None:
+            yield (*path, index, "id"), ident
+
+
+def _positions(data: Any, *path: str) -> dict[str, int]:
+    """Index of each id's first item in the list at `path`."""
+    found: dict[str, int] = {}
+    for index, item in entries(data, *path):
+        ident = text(item, "id")
+        if ident is not None:
+            found.setdefault(ident, index)
+    return found
+
+
+def duplicate_ids(ids: Iterable[tuple[Loc, str]], where: str) -> Iterator[Finding]:
+    first: dict[str, Loc] = {}
+    for loc, ident in ids:
+        if ident in first:
             yield Finding(
-                (*where, index, "id"),
+                loc,
                 "duplicate-id",
-                f"id `{item.id}` is used twice in {where[-1]}; ids must be unique",
+                f"id `{ident}` is also used by {dotted(first[ident][:-1])}; ids must be"
+                f" unique {where}",
             )
-        seen.add(item.id)
+        first.setdefault(ident, loc)
 
 
-def _unknown(loc: tuple[str | int, ...], what: str, ref: str, known: Iterable[str]) -> Finding:
+def _account_ids(data: Data) -> Iterator[tuple[Loc, str]]:
+    """Ids of every list that shares the page's anchors, in the order of the file."""
+    for name in data:
+        if name not in ACCOUNT_LISTS:
+            continue
+        for index, item in entries(data, name):
+            ident = text(item, "id")
+            if ident is not None:
+                yield (name, index, "id"), ident
+            if name == "objectives":
+                yield from (((name, index, *loc), i) for loc, i in _ids(item, "kpis"))
+
+
+def _unknown(loc: Loc, what: str, ref: str, known: Iterable[str]) -> Finding:
     return Finding(loc, "unknown-ref", f"unknown {what} `{ref}`{did_you_mean(ref, known)}")
 
 
-def account_rules(account: Account) -> Iterator[Finding]:
-    lists: dict[str, Sequence[_HasId]] = {
-        "stakeholders": account.stakeholders,
-        "needs": account.needs,
-        "competitors": account.competitors,
-        "opportunities": account.opportunities,
-        "objectives": account.objectives,
-        "actions": account.actions,
-        "risks": account.risks,
-    }
-    for name, items in lists.items():
-        yield from duplicate_ids(items, (name,))
-    for o, objective in enumerate(account.objectives):
-        yield from duplicate_ids(objective.kpis, ("objectives", o, "kpis"))
+def account_rules(data: Data) -> Iterator[Finding]:
+    yield from duplicate_ids(
+        _account_ids(data), "in the whole file (they are anchors on the account page)"
+    )
+    yield from _revenue_years(data)
+    people, rivals = set(ids(data, "stakeholders")), set(ids(data, "competitors"))
+    objectives = set(ids(data, "objectives"))
 
-    years = Counter(row.year for row in account.revenue)
-    seen_years: set[int] = set()
-    for index, row in enumerate(account.revenue):
-        if years[row.year] > 1 and row.year in seen_years:
-            yield Finding(
-                ("revenue", index, "year"),
-                "duplicate-id",
-                f"two revenue rows for {row.year}; merge them into one",
-            )
-        seen_years.add(row.year)
+    def person(loc: Loc, ref: str | None) -> Iterator[Finding]:
+        if ref is not None and ref not in people:
+            yield _unknown(loc, "stakeholder", ref, people)
 
-    people = {s.id for s in account.stakeholders}
-    rivals = {c.id for c in account.competitors}
-    objectives = {o.id for o in account.objectives}
-    for s, person in enumerate(account.stakeholders):
-        if person.reports_to is not None and person.reports_to not in people:
-            yield _unknown(
-                ("stakeholders", s, "reports_to"), "stakeholder", person.reports_to, people
-            )
-        for i, edge in enumerate(person.influences):
-            if edge.to not in people:
-                yield _unknown(
-                    ("stakeholders", s, "influences", i, "to"), "stakeholder", edge.to, people
-                )
-        if person.prefers is not None and person.prefers not in rivals:
-            yield _unknown(("stakeholders", s, "prefers"), "competitor", person.prefers, rivals)
-    yield from _reporting_cycles(account)
-    for n, need in enumerate(account.needs):
-        for rater in need.ratings:
-            if rater != "us" and rater not in rivals:
+    def rival(loc: Loc, ref: str | None) -> Iterator[Finding]:
+        if ref is not None and ref not in rivals:
+            yield _unknown(loc, "competitor", ref, rivals)
+
+    for s, item in entries(data, "stakeholders"):
+        yield from person(("stakeholders", s, "reports_to"), text(item, "reports_to"))
+        for i, edge in entries(item, "influences"):
+            yield from person(("stakeholders", s, "influences", i, "to"), text(edge, "to"))
+        yield from rival(("stakeholders", s, "prefers"), text(item, "prefers"))
+    yield from _reporting_cycles(data)
+    for n, need in entries(data, "needs"):
+        ratings = need.get("ratings")
+        for rater in ratings if isinstance(ratings, dict) else ():
+            if isinstance(rater, str) and rater != "us" and rater not in rivals:
                 yield _unknown(
                     ("needs", n, "ratings", rater),
                     "competitor (or `us`) in ratings",
                     rater,
                     {"us", *rivals},
                 )
-    for o, opp in enumerate(account.opportunities):
-        for i, ref in enumerate(opp.stakeholders):
-            if ref not in people:
-                yield _unknown(("opportunities", o, "stakeholders", i), "stakeholder", ref, people)
-        for i, ref in enumerate(opp.competitors):
-            if ref not in rivals:
-                yield _unknown(("opportunities", o, "competitors", i), "competitor", ref, rivals)
-    for a, action in enumerate(account.actions):
-        if action.stakeholder is not None and action.stakeholder not in people:
-            yield _unknown(("actions", a, "stakeholder"), "stakeholder", action.stakeholder, people)
-        if action.objective and "/" not in action.objective and action.objective not in objectives:
-            yield _unknown(
-                ("actions", a, "objective"), "account objective", action.objective, objectives
+    for o, opp in entries(data, "opportunities"):
+        for i, ref in texts(opp, "stakeholders"):
+            yield from person(("opportunities", o, "stakeholders", i), ref)
+        for i, ref in texts(opp, "competitors"):
+            yield from rival(("opportunities", o, "competitors", i), ref)
+    for a, action in entries(data, "actions"):
+        yield from person(("actions", a, "stakeholder"), text(action, "stakeholder"))
+        for i, ref in texts(action, "stakeholders"):
+            yield from person(("actions", a, "stakeholders", i), ref)
+        goal = text(action, "objective")
+        if goal is not None and "/" not in goal and goal not in objectives:
+            yield _unknown(("actions", a, "objective"), "account objective", goal, objectives)
+
+
+def _revenue_years(data: Data) -> Iterator[Finding]:
+    seen: set[int] = set()
+    for index, row in entries(data, "revenue"):
+        year = whole(row, "year")
+        if year is not None and year in seen:
+            yield Finding(
+                ("revenue", index, "year"),
+                "duplicate-id",
+                f"two revenue rows for {year}; merge them into one",
             )
+        if year is not None:
+            seen.add(year)
 
 
-def _reporting_cycles(account: Account) -> Iterator[Finding]:
-    index = {s.id: i for i, s in enumerate(account.stakeholders)}
+def _reporting_cycles(data: Data) -> Iterator[Finding]:
+    index = _positions(data, "stakeholders")
     graph = nx.DiGraph()
-    for person in account.stakeholders:
-        if person.reports_to is not None and person.reports_to in index:
-            graph.add_edge(person.id, person.reports_to)
+    for _, item in entries(data, "stakeholders"):
+        ident, boss = text(item, "id"), text(item, "reports_to")
+        if ident is not None and boss is not None and boss in index:
+            graph.add_edge(ident, boss)
     reported: set[str] = set()
     for cycle in sorted(sorted(c) for c in nx.simple_cycles(graph)):
         first = min(cycle, key=index.__getitem__)
@@ -130,38 +182,48 @@ def _ordered_cycle(graph: nx.DiGraph, start: str) -> list[str]:
             return path
 
 
-def strategy_rules(strategy: Strategy) -> Iterator[Finding]:
-    yield from duplicate_ids(strategy.gaps, ("gaps",))
-    yield from duplicate_ids(strategy.map, ("map",))
-    if strategy.intent is not None:
-        yield from duplicate_ids(strategy.intent.goals, ("intent", "goals"))
-    for o, objective in enumerate(strategy.map):
-        yield from duplicate_ids(objective.kpis, ("map", o, "kpis"))
-        yield from duplicate_ids(objective.tasks, ("map", o, "tasks"))
+def _perspective(item: Data) -> Perspective | None:
+    value = text(item, "perspective")
+    return Perspective(value) if value in {p.value for p in Perspective} else None
 
-    index = {o.id: i for i, o in enumerate(strategy.map)}
-    by_id = {o.id: o for o in strategy.map}
+
+def strategy_rules(data: Data) -> Iterator[Finding]:
+    within = "within their list"
+    yield from duplicate_ids(_ids(data, "gaps"), within)
+    yield from duplicate_ids(_ids(data, "map"), within)
+    yield from duplicate_ids(_ids(data, "intent", "goals"), within)
+    for o, objective in entries(data, "map"):
+        for part in ("kpis", "tasks"):
+            inside = ((("map", o, *loc), i) for loc, i in _ids(objective, part))
+            yield from duplicate_ids(inside, "within their objective")
+
+    index = _positions(data, "map")
+    perspective = {text(item, "id"): _perspective(item) for _, item in entries(data, "map")}
     graph = nx.DiGraph()
     graph.add_nodes_from(index)
-    for o, objective in enumerate(strategy.map):
-        for s, target in enumerate(objective.supports):
+    for o, objective in entries(data, "map"):
+        source = text(objective, "id")
+        for s, target in texts(objective, "supports"):
             loc = ("map", o, "supports", s)
             if target not in index:
                 yield _unknown(loc, "objective", target, index)
                 continue
-            graph.add_edge(objective.id, target)
-            if target == objective.id:
+            if source is None:
+                continue
+            graph.add_edge(source, target)
+            low, high = perspective.get(target), perspective.get(source)
+            if target == source:
                 yield Finding(loc, "cycle", f"`{target}` supports itself")
             elif (
-                PERSPECTIVE_RANK[by_id[target].perspective]
-                < PERSPECTIVE_RANK[objective.perspective]
+                low is not None
+                and high is not None
+                and PERSPECTIVE_RANK[low] < PERSPECTIVE_RANK[high]
             ):
                 yield Finding(
                     loc,
                     "downward-support",
-                    f"`{objective.id}` ({objective.perspective}) supports `{target}`"
-                    f" ({by_id[target].perspective}), a lower perspective; cause → effect runs"
-                    " learning → internal → customer → financial",
+                    f"`{source}` ({high}) supports `{target}` ({low}), a lower perspective;"
+                    " cause → effect runs learning → internal → customer → financial",
                     severity="warning",
                 )
     for cycle in sorted(sorted(c) for c in nx.simple_cycles(graph) if len(c) > 1):

@@ -69,8 +69,13 @@ def field_names(root: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     return [field.alias or name for name, field in model.model_fields.items()]
 
 
+SIMILAR = 0.8
+"""difflib ratio from which a name is offered as a fix: `li-nah` → `li-na` (0.91), but not
+`li-ming` → `li-na` (0.67), a different person whose name happens to share letters."""
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=SIMILAR)
     return f"; did you mean `{close[0]}`?" if close else ""
 
 
@@ -83,9 +88,9 @@ def _number(value: Any) -> Any:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def _finding(root: type[BaseModel], error: ErrorDetails) -> Finding:
+def _finding(root: type[BaseModel], error: ErrorDetails, data: Any) -> Finding:
     loc = tuple(part for part in error["loc"] if part != "[key]")
-    kind, where, value = error["type"], dotted(loc), error.get("input")
+    kind, where, value = error["type"], dotted(loc, data), error.get("input")
     ctx = error.get("ctx") or {}
     if kind == "extra_forbidden":
         names = field_names(root, loc[:-1])
@@ -94,11 +99,13 @@ def _finding(root: type[BaseModel], error: ErrorDetails) -> Finding:
         return Finding(
             loc,
             "unknown-key",
-            f"unknown key `{loc[-1]}` in {dotted(loc[:-1])}{hint}{allowed}",
+            f"unknown key `{loc[-1]}` in {dotted(loc[:-1], data)}{hint}{allowed}",
             key=True,
         )
     if kind == "missing":
-        return Finding(loc[:-1], "schema", f"{where}: required field is missing")
+        return Finding(
+            loc[:-1], "schema", f"{dotted(loc[:-1], data)}: required field `{loc[-1]}` is missing"
+        )
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
         return Finding(
             loc,
@@ -129,5 +136,6 @@ def _finding(root: type[BaseModel], error: ErrorDetails) -> Finding:
     return Finding(loc, "schema", f"{where}: {error['msg']}")
 
 
-def findings(root: type[BaseModel], exc: ValidationError) -> list[Finding]:
-    return [_finding(root, error) for error in exc.errors(include_url=False)]
+def findings(root: type[BaseModel], exc: ValidationError, data: Any) -> list[Finding]:
+    """`data` is what was validated: list items in messages are named by their id."""
+    return [_finding(root, error, data) for error in exc.errors(include_url=False)]
