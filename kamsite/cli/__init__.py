@@ -1,25 +1,44 @@
-"""`kamsite` command line: thin click adapters over the core (DESIGN.md §7)."""
+"""`kamsite` command line: thin click adapters over the core.
+
+Each command's module is imported only when that command runs, so `kamsite validate`
+(run on every commit by the pre-commit hook) never pays for pages, graphs or git.
+"""
 
 from __future__ import annotations
+
+import importlib
 
 import click
 
 from kamsite import __version__
-from kamsite.cli.diff import diff
-from kamsite.cli.graph import graph
-from kamsite.cli.init import init
-from kamsite.cli.new import new
-from kamsite.cli.pages import pages
-from kamsite.cli.schema import schema
-from kamsite.cli.score import score
-from kamsite.cli.validate import validate
+
+_COMMANDS = {
+    "validate": "kamsite.cli.validate",
+    "score": "kamsite.cli.score",
+    "diff": "kamsite.cli.diff",
+    "history": "kamsite.cli.history",
+    "graph": "kamsite.cli.graph",
+    "pages": "kamsite.cli.pages",
+    "schema": "kamsite.cli.schema",
+    "new": "kamsite.cli.new",
+    "init": "kamsite.cli.init",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = _COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        command = getattr(importlib.import_module(module), cmd_name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kamsite")
 def main() -> None:
-    """Key account plans as code: validate, score, draw and review them."""
-
-
-for command in (validate, score, diff, graph, pages, schema, new, init):
-    main.add_command(command)
+    """Key account plans as code: validate, score, draw, review and publish them."""

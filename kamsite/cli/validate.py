@@ -66,7 +66,7 @@ def validate(content_dir: Path, fmt: str, strict: bool, no_cache: bool) -> None:
         raise click.UsageError(
             f"content directory {content_dir} does not exist (pass --content DIR)"
         )
-    result = validate_content(content_dir, cache_dir=not no_cache)
+    result = validate_content(content_dir, cache_dir=not no_cache, models=False)
     diagnostics = result.diagnostics
     headline = summary(diagnostics, result.files)
     if fmt == "json":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import stat
@@ -14,6 +15,7 @@ from kamsite.cache import cache_root
 from kamsite.diagnostics import Diagnostic
 from kamsite.load import MAX_BYTES
 from kamsite.model import Account, Content, PortfolioSettings, Strategy, Team
+from kamsite.model.content import AS_OF_ENV
 from kamsite.validate.cache import FileCache, digest
 from kamsite.validate.cross import Refs, account_rules, frame, settings_rules, strategy_rules
 from kamsite.validate.files import (
@@ -109,8 +111,14 @@ def _read(path: Path) -> Source:
         return handle.read(MAX_BYTES + 1)
 
 
-def validate_content(root: Path, *, cache_dir: Path | bool | None = True) -> ValidationResult:
-    """Validate a content directory; `cache_dir=False` disables the per-file cache."""
+def validate_content(
+    root: Path, *, cache_dir: Path | bool | None = True, models: bool = True
+) -> ValidationResult:
+    """Validate a content directory; `cache_dir=False` disables the caches.
+
+    `models=False`: only the findings are wanted, so an unchanged tree is answered from
+    one cache entry and the result's `content` is None.
+    """
     if not root.is_dir():
         message = f"content directory {root} does not exist (pass --content DIR)"
         return ValidationResult(
@@ -119,7 +127,7 @@ def validate_content(root: Path, *, cache_dir: Path | bool | None = True) -> Val
     if cache_dir is True:
         cache_dir = default_cache_dir(root)
     return validate_sources(
-        discover(root), content_dir=root.name, cache=FileCache(cache_dir or None)
+        discover(root), content_dir=root.name, cache=FileCache(cache_dir or None), models=models
     )
 
 
@@ -148,39 +156,51 @@ def _check_all(jobs: list[_Job]) -> list[FileResult]:
         return list(pool.map(_check, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
 
 
+def _tree_key(fingerprint: str) -> str:
+    """The tree's files, and what decides `as_of` when portfolio.yaml names none (the
+    future-date warning depends on it)."""
+    parts = ("kamsite-tree", fingerprint, os.environ.get(AS_OF_ENV, ""), dt.date.today())
+    return hashlib.sha256("\0".join(map(str, parts)).encode()).hexdigest()
+
+
 def validate_sources(
     sources: Mapping[str, Source],
     *,
     content_dir: str = "content",
     cache: FileCache | None = None,
+    models: bool = True,
 ) -> ValidationResult:
-    """Validate files given as {"content/accounts/x.yaml": bytes}."""
+    """Validate files given as {"content/accounts/x.yaml": bytes}; see `validate_content`."""
     cache = cache or FileCache(None)
-    results: dict[str, FileResult] = {}
-    jobs: list[_Job] = []
+    keys: dict[str, tuple[str, str]] = {}
     fingerprint = hashlib.sha256()
     for path in sorted(sources):
         kind = expected_kind(PurePosixPath(path).relative_to(content_dir))
-        if kind is None:
-            continue
-        raw = sources[path]
-        key = digest(path, kind, raw)
-        fingerprint.update(key.encode())
+        if kind is not None:
+            keys[path] = (kind, digest(path, kind, sources[path]))
+            fingerprint.update(keys[path][1].encode())
+    tree = _tree_key(fingerprint.hexdigest())
+    if not models and (known := cache.get_tree(tree)) is not None:
+        return ValidationResult(None, known[0], known[1], fingerprint.hexdigest())
+
+    results: dict[str, FileResult] = {}
+    jobs: list[_Job] = []
+    for path, (kind, key) in keys.items():
         hit = cache.get(key)
         if hit is not None:
             results[path] = hit
         else:
-            jobs.append(_Job(path, kind, raw, key, cache))
+            jobs.append(_Job(path, kind, sources[path], key, cache))
     for result in _check_all(jobs):
         results[result.path] = result
 
     diagnostics = [d for r in results.values() for d in r.diagnostics]
     diagnostics.extend(_cross(results, sources, content_dir))
     diagnostics.sort()
+    cache.put_tree(tree, diagnostics, len(results))
     erroneous = {d.path for d in diagnostics if d.severity == "error"}
-    return ValidationResult(
-        _content(results, erroneous), diagnostics, len(results), fingerprint.hexdigest()
-    )
+    content = _content(results, erroneous) if models else None
+    return ValidationResult(content, diagnostics, len(results), fingerprint.hexdigest())
 
 
 def _models(results: Mapping[str, FileResult], kind: str) -> dict[str, object]:

@@ -1,9 +1,12 @@
-"""Per-file validation results on disk, keyed by a hash of everything a result depends on.
+"""Validation results on disk, keyed by a hash of everything a result depends on.
 
-A warm `validate` then costs a read, a hash and a check of the signature per file
-instead of a YAML parse. An entry is plain JSON (the diagnostics and the model's
-own JSON), and the model is rebuilt through pydantic on read, so even a signed
-entry is data that must validate again; anything that does not is a miss.
+Per file: a warm `validate` costs a read, a hash and a check of the signature per
+file instead of a YAML parse. An entry is plain JSON (the diagnostics and the
+model's own JSON), and the model is rebuilt through pydantic on read, so even a
+signed entry is data that must validate again; anything that does not is a miss.
+
+Per tree: the findings of a whole unchanged tree, for callers that need no models
+(`kamsite validate`): one entry answers them without building 1,000 models.
 """
 
 from __future__ import annotations
@@ -53,6 +56,11 @@ def _diagnostic(item: Any) -> Diagnostic | None:
     return Diagnostic(path, line, column, severity, code, message)
 
 
+def _diagnostics(items: Any) -> list[Diagnostic] | None:
+    found = [_diagnostic(item) for item in items] if isinstance(items, list) else [None]
+    return None if any(d is None for d in found) else [d for d in found if d is not None]
+
+
 def _decode(payload: bytes) -> FileResult | None:
     head_text, _, model_json = payload.partition(b"\n")
     try:
@@ -64,9 +72,8 @@ def _decode(payload: bytes) -> FileResult | None:
     path, kind = head.get("path"), head.get("kind")
     if not isinstance(path, str) or kind not in KIND_MODELS:
         return None
-    items = head.get("diagnostics")
-    diagnostics = [_diagnostic(item) for item in items] if isinstance(items, list) else [None]
-    if any(d is None for d in diagnostics):
+    diagnostics = _diagnostics(head.get("diagnostics"))
+    if diagnostics is None:
         return None
     model = None
     if model_json:
@@ -74,7 +81,7 @@ def _decode(payload: bytes) -> FileResult | None:
             model = KIND_MODELS[kind].model_validate_json(model_json)
         except ValidationError:
             return None
-    return FileResult(path, kind, model, tuple(d for d in diagnostics if d is not None))
+    return FileResult(path, kind, model, tuple(diagnostics))
 
 
 class FileCache:
@@ -89,3 +96,19 @@ class FileCache:
 
     def put(self, key: str, result: FileResult) -> None:
         self.store.write(key, _encode(result))
+
+    def get_tree(self, key: str) -> tuple[list[Diagnostic], int] | None:
+        """Every finding of an unchanged tree and its file count."""
+        payload = self.store.read(key)
+        try:
+            stored = json.loads(payload) if payload is not None else None
+        except ValueError:
+            return None
+        if not isinstance(stored, dict) or type(stored.get("files")) is not int:
+            return None
+        diagnostics = _diagnostics(stored.get("diagnostics"))
+        return None if diagnostics is None else (diagnostics, stored["files"])
+
+    def put_tree(self, key: str, diagnostics: list[Diagnostic], files: int) -> None:
+        rows = [[d.path, d.line, d.column, d.severity, d.code, d.message] for d in diagnostics]
+        self.store.write(key, json.dumps({"files": files, "diagnostics": rows}).encode())

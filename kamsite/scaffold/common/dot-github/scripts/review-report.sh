@@ -75,26 +75,14 @@ unset GH_TOKEN
 # Compare with the merge base, so the report shows only what the pull request changes.
 merge_base=$(git_ merge-base "$base_sha" "$head_sha") || merge_base=$base_sha
 
-# Name the two sides plainly ("main (abc1234) → pull/7 (def5678)") with local branches, when
-# the name is a valid branch name that means nothing yet in this repository.
-name_side() {
-  local name=$1 commit=$2
-  if [[ -n $name ]] && git check-ref-format "refs/heads/$name" >/dev/null 2>&1 \
-    && ! git_ rev-parse --verify --quiet "$name" >/dev/null 2>&1 \
-    && git_ update-ref "refs/heads/$name" "$commit" 2>/dev/null; then
-    printf '%s' "$name"
-  else
-    printf '%s' "$commit"
-  fi
-}
-base_rev=$(name_side "${BASE_NAME:-}" "$merge_base")
-head_rev=$head_sha
-if [[ -n $pr_number ]]; then
-  head_rev=$(name_side "pull/$pr_number" "$head_sha")
-fi
+# Name the two sides plainly ("main (abc1234) → pull/7 (def5678)"); the commits stay ids.
+labels=()
+[[ -n ${BASE_NAME:-} ]] && labels+=(--base-label "$BASE_NAME")
+[[ -n $pr_number ]] && labels+=(--head-label "pull/$pr_number")
 
 mkdir -p "$(dirname -- "$output")"
-"$kamsite" diff "$base_rev" "$head_rev" --content "$repo/$content" --format markdown "$@" >"$output"
+"$kamsite" diff "$merge_base" "$head_sha" --content "$repo/$content" --format markdown \
+  "${labels[@]}" "$@" >"$output"
 
 if [[ -n ${GITHUB_STEP_SUMMARY:-} ]]; then
   # GitHub refuses a step summary over 1 MiB; kamsite keeps its report far below that.

@@ -1,0 +1,45 @@
+"""A whole unchanged tree is answered from one cache entry, with exactly the same findings."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from kamsite.validate import validate_content
+
+
+def test_an_unchanged_tree_gives_the_same_findings_without_models(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    plan = content / "accounts" / "kestrel-motors.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("tier: ", "tier: vip-", 1), "utf-8")
+    cache = tmp_path / "cache"
+    full = validate_content(content, cache_dir=cache)
+    assert full.errors and full.content is not None
+    warm = validate_content(content, cache_dir=cache, models=False)
+    assert warm.content is None
+    assert (warm.diagnostics, warm.files, warm.fingerprint) == (
+        full.diagnostics,
+        full.files,
+        full.fingerprint,
+    )
+    plan.write_text(plan.read_text("utf-8").replace("tier: vip-", "tier: ", 1), "utf-8")
+    assert validate_content(content, cache_dir=cache, models=False).diagnostics == []
+
+
+def test_the_tree_entry_follows_as_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """future-date depends on as_of, which the environment sets when portfolio.yaml does not."""
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    portfolio = content / "portfolio.yaml"
+    lines = portfolio.read_text("utf-8").splitlines(keepends=True)
+    portfolio.write_text("".join(x for x in lines if not x.startswith("as_of:")), "utf-8")
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KAMSITE_AS_OF", "2026-11-01")
+    assert validate_content(content, cache_dir=cache, models=False).diagnostics == []
+    monkeypatch.setenv("KAMSITE_AS_OF", "2020-01-01")
+    late = validate_content(content, cache_dir=cache, models=False).diagnostics
+    assert {d.code for d in late} == {"future-date"}
