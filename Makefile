@@ -44,6 +44,7 @@ bench: system $(STAMP)
 	$(BIN)/python bench/score_bench.py
 	$(BIN)/python bench/graph_bench.py
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/history_bench.py
 
 # .github/ is kamsite init's workflows, rendered to install kamsite from this checkout.
 workflows: $(STAMP)

@@ -1,0 +1,121 @@
+"""One content tree → one `Point`: validated and scored exactly as `kamsite score` would on a
+checkout, with every file version checked (parsed) once per run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from kamsite.score import score_portfolio, to_json
+from kamsite.validate import Source, validate_sources
+from kamsite.validate.cache import FileCache, digest
+from kamsite.validate.files import FileResult, check_file, expected_kind
+
+_OMITTED = ("stakeholders",)
+_PARALLEL_FROM = 64
+"""Fewer file checks than this run in-process: a worker pool costs more than it saves."""
+
+
+@dataclass(frozen=True)
+class Point:
+    """A content commit, scored as of its `portfolio.as_of`, else its committer date.
+
+    `accounts` and `totals` are those of `kamsite score --format json` (accounts without
+    `stakeholders`); an invalid tree has its error count, no accounts and no totals.
+    """
+
+    commit: str
+    date: dt.date
+    as_of: dt.date
+    valid: bool
+    errors: int
+    accounts: tuple[Mapping[str, Any], ...]
+    totals: Mapping[str, Any] | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "commit": self.commit,
+            "date": self.date.isoformat(),
+            "as_of": self.as_of.isoformat(),
+            "valid": self.valid,
+            "errors": self.errors,
+            "accounts": [dict(a) for a in self.accounts],
+            "totals": None if self.totals is None else dict(self.totals),
+        }
+
+
+def _check(job: tuple[str, str, Source]) -> FileResult:
+    return check_file(*job)
+
+
+class FileMemo(FileCache):
+    """`validate_sources`' per-file cache, in memory over an optional read-only disk cache.
+
+    `check_all` fills it before validation, so `validate_sources` only ever hits (its own
+    misses would run in worker processes, whose results never reach this memory). `parsed`
+    counts the file checks (YAML parses) actually run.
+    """
+
+    def __init__(self, directory: Path | None) -> None:
+        super().__init__(directory)
+        self.results: dict[str, FileResult] = {}
+        self.parsed = 0
+
+    def get(self, key: str) -> FileResult | None:
+        hit = self.results.get(key)
+        if hit is None:
+            hit = super().get(key)
+            if hit is not None:
+                self.results[key] = hit
+        return hit
+
+    def put(self, key: str, result: FileResult) -> None:
+        """Memory only: history reads past versions, which no later run is likely to ask for."""
+        self.results[key] = result
+
+    def check_all(self, versions: Iterable[tuple[str, Source]], content_dir: str) -> None:
+        """Check each (path, bytes) not known yet, over the cores when there are many, as
+        `validate` does; a version is known by the key `validate_sources` looks it up by."""
+        jobs: dict[str, tuple[str, str, Source]] = {}
+        for path, raw in versions:
+            kind = expected_kind(PurePosixPath(path).relative_to(content_dir))
+            if kind is not None:
+                jobs[digest(path, kind, raw)] = (path, kind, raw)
+        todo = [(key, job) for key, job in jobs.items() if self.get(key) is None]
+        workers = min(os.cpu_count() or 1, 8)
+        if len(todo) < _PARALLEL_FROM or workers < 2:
+            results = [_check(job) for _key, job in todo]
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                chunk = max(1, len(todo) // (workers * 8))
+                results = list(pool.map(_check, [job for _key, job in todo], chunksize=chunk))
+        for (key, _job), result in zip(todo, results, strict=True):
+            self.put(key, result)
+        self.parsed += len(todo)
+
+
+def score_tree(
+    commit: str,
+    date: dt.date,
+    sources: Mapping[str, Source] | None,
+    content_dir: str,
+    memo: FileMemo,
+) -> Point:
+    """`sources=None`: the commit has no content dir, which `kamsite score` reports as one error."""
+    if sources is None:
+        return Point(commit, date, date, False, 1, (), None)
+    result = validate_sources(sources, content_dir=content_dir, cache=memo)
+    content = result.content
+    as_of = content.settings.as_of if content and content.settings.as_of else date
+    if content is None or not result.ok:
+        return Point(commit, date, as_of, False, len(result.errors), (), None)
+    shown = to_json(score_portfolio(content, as_of))
+    accounts = tuple(
+        {k: v for k, v in account.items() if k not in _OMITTED} for account in shown["accounts"]
+    )
+    return Point(commit, date, as_of, True, 0, accounts, shown["totals"])
