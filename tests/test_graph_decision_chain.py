@@ -87,14 +87,23 @@ def test_fill_by_attitude_and_border_by_influence(tmp_path: Path) -> None:
 
 def test_placeholders_for_roles_nobody_holds(tmp_path: Path) -> None:
     root = render(decision_chain(account(PEOPLE)), tmp_path)
-    placeholders = sorted(n.texts[0] for n in nodes(root) if "placeholder" in n.classes)
-    assert placeholders == ["Coach — not identified", "User buyer — not identified"]
+    placeholders = sorted(
+        (n for n in nodes(root) if "placeholder" in n.classes), key=lambda n: n.texts
+    )
+    assert [n.texts for n in placeholders] == [
+        ("Coach", "— not identified"),
+        ("User buyer", "— not identified"),
+    ]
+    assert [n.tooltip for n in placeholders] == [
+        "Coach — not identified",
+        "User buyer — not identified",
+    ]
     complete = [*PEOPLE, person("u", roles=["user_buyer", "coach"])]
     root = render(decision_chain(account(complete)), tmp_path)
     assert not [n for n in nodes(root) if "placeholder" in n.classes]
     root = render(decision_chain(account([]), language="zh"), tmp_path)
-    texts = sorted(n.texts[0] for n in nodes(root) if "placeholder" in n.classes)
-    assert "经济买家 — 未识别" in texts and len(texts) == 5
+    texts = sorted(n.texts for n in nodes(root) if "placeholder" in n.classes)
+    assert ("经济买家", "— 未识别") in texts and len(texts) == 5
 
 
 def test_hierarchy_top_down_clusters_by_unit_and_influence(tmp_path: Path) -> None:

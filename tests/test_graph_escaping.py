@@ -9,6 +9,7 @@ import pytest
 from test_graph_support import NS, account, nodes, person, render, strategy
 
 from kamsite.graph import Diagram, Renderer, decision_chain, strategy_map
+from kamsite.graph.decision_chain import NAME_WIDTH
 from kamsite.graph.dot import DotGraph, Html, Span, Tip, lines
 from kamsite.graph.text import clean, clip, isolate
 
@@ -84,7 +85,7 @@ def test_hostile_stakeholders_and_objectives_render(payload: str, tmp_path: Path
     hrefs = sorted(n.href for n in nodes(root) if n.href)
     assert hrefs == ["#aide", "#boss"]
     (boss,) = [n for n in nodes(root) if n.href == "#boss"]
-    assert boss.texts[0] == isolate(clip(clean(payload), 28))
+    assert boss.texts[0] == isolate(clip(clean(payload), NAME_WIDTH))
     assert boss.tooltip is not None and boss.tooltip.split("\n")[0] == _shown(payload)
     clusters = [g for g in root.iter(f"{NS}g") if g.attrib.get("class") == "cluster"]
     assert len(clusters) == 1

@@ -1,10 +1,16 @@
 """The decision chain of one account (DESIGN.md §5) as DOT.
 
-Org hierarchy top-down (boss above report), one box per `unit`, informal
-influence dashed and thicker when stronger (laid out so it never bends the
-hierarchy, see `_links`), fill by attitude, border by influence. Each node
-links to the stakeholder's anchor on the account page. Buying-center roles
-nobody holds appear as dashed placeholders so the gap is seen, not inferred.
+Org hierarchy boss before report, one box per `unit`, informal influence dashed
+and thicker when stronger (laid out so it never bends the hierarchy, see `_links`),
+fill by attitude, border by influence. Each node links to the stakeholder's anchor
+on the account page. Buying-center roles nobody holds appear as dashed
+placeholders so the gap is seen, not inferred.
+
+Read at its natural size (docs/graphs.md): the smallest label text is 9 pt, 12 CSS
+px, and nodes are kept narrow (titles wrapped at `LINE_WIDTH`) so a chain of ~25
+people stays near the width of a page. A hierarchy that would be wider top-down
+than `WIDE` is drawn left to right instead (boss on the left): a tall picture
+scrolls with the page, a wide one only in its own box.
 """
 
 from __future__ import annotations
@@ -13,9 +19,9 @@ from collections.abc import Mapping
 from urllib.parse import quote
 
 from kamsite.graph import analysis, labels
-from kamsite.graph.dot import FONT, INK, Cell, DotGraph, Span, Tip, Value, lines, table
+from kamsite.graph.dot import FONT, INK, Cell, DotGraph, Span, Tip, Value, stack, table
 from kamsite.graph.render import Diagram
-from kamsite.graph.text import clean, clip, wrap
+from kamsite.graph.text import clean, clip, pack, width, wrap
 from kamsite.model.account import Account, Attitude, Stakeholder, Strength
 from kamsite.model.portfolio import Language
 from kamsite.model.team import Team
@@ -30,8 +36,16 @@ ATTITUDE_COLORS: dict[Attitude, tuple[str, str]] = {
     Attitude.unknown: ("#ffffff", "#000000"),
 }
 STRENGTH_WIDTH = {Strength.weak: 1.0, Strength.medium: 2.0, Strength.strong: 3.5}
-NAME_WIDTH = 28
-LINE_WIDTH = 34
+NAME_SIZE = 11  # points; ×4/3 on screen at natural size: 14.7 px
+TEXT_SIZE = 9  # the smallest text in the picture: 12 px
+NAME_WIDTH = 20  # display units (a CJK character is two)
+LINE_WIDTH = 20
+MARGIN = "0.08,0.04"  # inches around a node's label
+NODESEP, RANKSEP = 0.18, 0.4  # inches
+SIDEWAYS_RANKSEP = 0.3  # inches: levels side by side need less room than stacked
+CLUSTER_MARGIN = 8  # points: Graphviz's default space inside a unit's box
+WIDE = 825.0  # points (1,100 px): a top-down chain estimated wider is drawn left to right
+_UNIT_PT = 0.56  # estimated width of one display unit, in ems (CJK 0.5, Latin text ~0.55)
 
 
 def _person_name(name: str, local_name: str | None, lang: Language) -> str:
@@ -50,27 +64,44 @@ def _score(value: float | None, lang: Language) -> str:
     return labels.word("relationship", lang, score=labels.number(value))
 
 
-def _stakeholder(
+def _owner(person: Stakeholder, owners: Mapping[str, str], lang: Language) -> str:
+    if person.owner is None:
+        return labels.word("no_owner", lang)
+    return labels.word("owner", lang, name=owners.get(person.owner, person.owner))
+
+
+def _rows(
     person: Stakeholder, owners: Mapping[str, str], score: str, lang: Language
+) -> list[list[Span]]:
+    """The label, line by line: name, title, roles, R, our owner."""
+    name = _person_name(person.name, person.local_name, lang)
+    title = clean(person.title or "")
+    roles = [labels.word(role.value, lang) for role in person.roles]
+    owner = _owner(person, owners, lang)
+    rows = [[Span(clip(name, NAME_WIDTH), bold=True, size=NAME_SIZE)]]
+    rows += [[Span(line, size=TEXT_SIZE)] for line in wrap(title, LINE_WIDTH, 3) if line]
+    rows += [[Span(line, size=TEXT_SIZE)] for line in pack(roles, LINE_WIDTH, 2)]
+    rows.append([Span(score, size=TEXT_SIZE)])
+    rows += [[Span(line, size=TEXT_SIZE)] for line in wrap(owner, LINE_WIDTH, 2)]
+    return rows
+
+
+def _stakeholder(
+    person: Stakeholder,
+    rows: list[list[Span]],
+    owners: Mapping[str, str],
+    score: str,
+    lang: Language,
 ) -> dict[str, Value]:
     fill, ink = ATTITUDE_COLORS[person.attitude]
     name = _person_name(person.name, person.local_name, lang)
     title = clean(person.title or "")
     roles = " · ".join(labels.word(role.value, lang) for role in person.roles)
-    if person.owner is None:
-        owner = labels.word("no_owner", lang)
-    else:
-        owner = labels.word("owner", lang, name=owners.get(person.owner, person.owner))
-    rows = [[Span(clip(name, NAME_WIDTH), bold=True, size=13)]]
-    rows += [[Span(line, size=11)] for line in wrap(title, LINE_WIDTH, 2) if line]
-    if roles:
-        rows.append([Span(clip(roles, LINE_WIDTH), size=10)])
-    rows.append([Span(score, size=10)])
-    rows.append([Span(clip(owner, LINE_WIDTH), size=10)])
+    owner = _owner(person, owners, lang)
     tip = [clip(name, 200), clip(title, 200), clean(person.unit or ""), roles]
     tip += [labels.word(person.attitude.value, lang), score, clip(owner, 200)]
     return {
-        "label": lines(rows),
+        "label": stack(rows),
         "tooltip": Tip(tuple(line for line in tip if line)),
         "URL": "#" + quote(person.id, safe=""),
         "fillcolor": fill,
@@ -78,6 +109,47 @@ def _stakeholder(
         "penwidth": 0.4 + 0.6 * person.influence,
         "class": f"stakeholder attitude-{person.attitude.value}",
     }
+
+
+def _width(rows: list[list[Span]]) -> float:
+    """Estimated width of a node in points: its widest line and the margins."""
+    text = max(
+        sum(width(span.text) * _UNIT_PT * (span.size or TEXT_SIZE) for span in row) for row in rows
+    )
+    return text + 16
+
+
+def _widths(
+    sizes: Mapping[str, float], depth: Mapping[str, int], unit: Mapping[str, str]
+) -> tuple[float, float]:
+    """Estimated widths in points of the chain drawn top-down and drawn sideways.
+
+    Top-down, a unit's box spans the levels of its people and is as wide as its widest
+    level; boxes spanning the same level stand side by side, so the widest such row of
+    boxes sets the width. Sideways, the widest node of each level does.
+    """
+    boxes: dict[str, dict[int, list[float]]] = {}
+    for key in sorted(sizes):
+        box = unit.get(key) or key  # someone without a unit is a box of their own
+        boxes.setdefault(box, {}).setdefault(depth.get(key, 0), []).append(sizes[key])
+    gap = NODESEP * 72
+    spans = []
+    for box, rows in boxes.items():
+        inner = max(sum(row) + gap * (len(row) - 1) for row in rows.values())
+        margin = 2 * CLUSTER_MARGIN if box in unit.values() else 0.0
+        spans.append((min(rows), max(rows), inner + margin))
+    top_down = max(
+        sum(w for lo, hi, w in spans if lo <= level <= hi)
+        + gap * (sum(1 for lo, hi, _ in spans if lo <= level <= hi) - 1)
+        for level in {lo for lo, _, _ in spans}
+    )
+    levels: dict[int, float] = {}
+    for key, wide in sizes.items():
+        levels[depth.get(key, 0)] = max(levels.get(depth.get(key, 0), 0.0), wide)
+    units = {u for u in unit.values() if u}
+    sideways = sum(levels.values()) + SIDEWAYS_RANKSEP * 72 * (len(levels) - 1)
+    sideways += 2 * CLUSTER_MARGIN * min(len(units), len(levels))
+    return top_down, sideways
 
 
 def _links(account: Account) -> list[tuple[str, str, dict[str, Value]]]:
@@ -118,22 +190,29 @@ def _links(account: Account) -> list[tuple[str, str, dict[str, Value]]]:
     return edges
 
 
-def _legend(lang: Language) -> dict[str, Value]:
-    samples = tuple(
-        Cell((Span(labels.word(att.value, lang), size=10, color=ink),), fill=fill, border=True)
+def _legend(lang: Language, sideways: bool) -> dict[str, Value]:
+    """Three samples a row and one note a row: no wider than a few nodes."""
+    samples = [
+        Cell(
+            (Span(labels.word(att.value, lang), size=TEXT_SIZE, color=ink),), fill=fill, border=True
+        )
         for att, (fill, ink) in ATTITUDE_COLORS.items()
-    )
+    ]
 
-    def note(key: str) -> Cell:
-        return Cell((Span(labels.word(key, lang), size=10),), colspan=3)
+    def note(key: str) -> tuple[Cell]:
+        return (Cell((Span(labels.word(key, lang), size=TEXT_SIZE),), colspan=3),)
 
+    title = Cell((Span(labels.word("legend", lang), bold=True, size=TEXT_SIZE),), colspan=3)
     return {
         "label": table(
             [
-                (Cell((Span(labels.word("legend", lang), bold=True, size=10),), colspan=6),),
-                samples,
-                (note("reports_to"), note("influences")),
-                (note("border_influence"), note("placeholder")),
+                (title,),
+                tuple(samples[:3]),
+                tuple(samples[3:]),
+                note("reports_to_sideways" if sideways else "reports_to"),
+                note("influences"),
+                note("border_influence"),
+                note("placeholder"),
             ]
         ),
         "labelloc": "b",
@@ -151,22 +230,38 @@ def decision_chain(
     lang = labels.language(language)
     scores = relationship or {}
     owners = _owner_names(team, lang)
+    score = {p.id: _score(scores.get(p.id), lang) for p in account.stakeholders}
+    rows = {p.id: _rows(p, owners, score[p.id], lang) for p in account.stakeholders}
+    missing = analysis.missing_roles(account)
+    placeholders = {
+        role.value: [
+            [Span(labels.word(role.value, lang), size=TEXT_SIZE)],
+            [Span(labels.word("unidentified", lang), size=TEXT_SIZE)],
+        ]
+        for role in missing
+    }
+    depth = {f"s:{key}": level for key, level in analysis.levels(account).items()}
+    sizes = {f"s:{key}": _width(value) for key, value in rows.items()}
+    sizes |= {f"z:{key}": _width(value) for key, value in placeholders.items()}
+    units = {f"s:{p.id}": clean(p.unit or "") for p in account.stakeholders}
+    top_down, across = _widths(sizes, depth, units) if sizes else (0.0, 0.0)
+    sideways = top_down > WIDE and across < top_down
     graph = DotGraph(
         graph={
-            "rankdir": "TB",
+            "rankdir": "LR" if sideways else "TB",
             "bgcolor": "transparent",
             "fontname": FONT,
             "fontcolor": INK,
-            "nodesep": 0.35,
-            "ranksep": 0.55,
-            **_legend(lang),
+            "nodesep": NODESEP,
+            "ranksep": SIDEWAYS_RANKSEP if sideways else RANKSEP,
+            **_legend(lang, sideways),
         },
         node_defaults={
             "shape": "box",
             "style": "rounded,filled",
             "fontname": FONT,
             "color": INK,
-            "margin": "0.15,0.07",
+            "margin": MARGIN,
         },
         edge_defaults={"color": INK, "fontname": FONT},
     )
@@ -174,7 +269,7 @@ def decision_chain(
         graph.cluster(
             unit,
             {
-                "label": lines([[Span(clip(unit, 48), bold=True, size=11)]]),
+                "label": stack([[Span(clip(unit, 40), bold=True, size=TEXT_SIZE + 1)]], 0),
                 "labeljust": "l",
                 "labelloc": "t",
                 "style": "rounded,dashed",
@@ -182,14 +277,14 @@ def decision_chain(
             },
         )
     for person in account.stakeholders:
-        attrs = _stakeholder(person, owners, _score(scores.get(person.id), lang), lang)
+        attrs = _stakeholder(person, rows[person.id], owners, score[person.id], lang)
         graph.node(f"s:{person.id}", attrs, cluster=clean(person.unit or "") or None)
-    for role in analysis.missing_roles(account):
+    for role in missing:
         text = labels.word("not_identified", lang, role=labels.word(role.value, lang))
         graph.node(
             f"z:{role.value}",
             {
-                "label": lines([[Span(text, size=11)]]),
+                "label": stack(placeholders[role.value]),
                 "tooltip": Tip((text,)),
                 "style": "rounded,dashed",
                 "fontcolor": INK,

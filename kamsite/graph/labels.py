@@ -43,6 +43,7 @@ _WORDS: dict[str, dict[Language, str]] = {
     "opportunistic": {Language.en: "Opportunistic", Language.zh: "机会"},
     # phrases
     "not_identified": {Language.en: "{role} — not identified", Language.zh: "{role} — 未识别"},
+    "unidentified": {Language.en: "— not identified", Language.zh: "— 未识别"},
     "owner": {Language.en: "Owner: {name}", Language.zh: "负责人：{name}"},
     "no_owner": {Language.en: "No owner on our side", Language.zh: "我方无负责人"},
     "relationship": {Language.en: "R {score}", Language.zh: "关系 {score}"},
@@ -52,6 +53,10 @@ _WORDS: dict[str, dict[Language, str]] = {
     "reports_to": {
         Language.en: "─── reports to (boss above); ─▶ also influences",
         Language.zh: "─── 汇报关系（上级在上）；─▶ 同时有影响",
+    },
+    "reports_to_sideways": {
+        Language.en: "─── reports to (boss on the left); ─▶ also influences",
+        Language.zh: "─── 汇报关系（上级在左）；─▶ 同时有影响",
     },
     "influences": {
         Language.en: "╌╌╌ influences (thicker = stronger)",

@@ -6,7 +6,9 @@ data, and what matters is axes, ticks, threshold lines and quadrant labels,
 which Graphviz has no notion of and would need as invisible pinned nodes. Writing
 it ourselves with ElementTree gives exact coordinates, XML escaping for free,
 no process to run or cache, and byte-identical output. The one thing Graphviz
-would add — measured text widths — is not needed: labels sit beside bubbles.
+would add — measured text widths — is estimated generously by `placement`, which
+puts each name beside its bubble (or further out, with a leader line) where it
+overlaps no other name.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from kamsite.graph import labels
+from kamsite.graph.placement import Bubble, Label, Rect, place_labels, text_box, text_width
 from kamsite.graph.svg import FONT_STACK, SVG_NS
 from kamsite.graph.text import clean, clip, isolate
 from kamsite.model.portfolio import Language
@@ -35,6 +38,9 @@ LEFT, TOP, SIDE = 70, 24, 440  # the plot is a SIDE × SIDE square
 LEGEND_X = LEFT + SIDE + 40
 MAX_RADIUS, MIN_RADIUS = 32.0, 3.0
 LABELLED_UP_TO = 30  # beyond this many bubbles, names would only overlap: tooltips carry them
+LABEL_SIZE = 11  # px
+NAME_WIDTH = 24  # display units of a bubble's name (a CJK character is two)
+CORNER_SIZE = 14  # px, the quadrant names
 
 
 @dataclass(frozen=True)
@@ -131,13 +137,7 @@ def _frame(svg: ET.Element, lang: Language, t_a: float, t_s: float) -> None:
         font_size="13",
         transform=f"rotate(-90 18 {_n(TOP + SIDE / 2)})",
     )
-    corners = (
-        ("strategic", right - 8, TOP + 18, "end"),
-        ("develop", LEFT + 8, TOP + 18, "start"),
-        ("maintain", right - 8, bottom - 10, "end"),
-        ("opportunistic", LEFT + 8, bottom - 10, "start"),
-    )
-    for key, x, y, anchor in corners:
+    for key, x, y, anchor in _corners():
         _add(
             svg,
             "text",
@@ -145,10 +145,28 @@ def _frame(svg: ET.Element, lang: Language, t_a: float, t_s: float) -> None:
             x=_n(x),
             y=_n(y),
             text_anchor=anchor,
-            font_size="14",
+            font_size=str(CORNER_SIZE),
             font_weight="bold",
             fill_opacity="0.45",
         )
+
+
+def _corners() -> list[tuple[str, float, float, str]]:
+    """The quadrant names in the plot's corners: key, baseline point, text-anchor."""
+    bottom, right = TOP + SIDE, LEFT + SIDE
+    return [
+        ("strategic", right - 8, TOP + 18, "end"),
+        ("develop", LEFT + 8, TOP + 18, "start"),
+        ("maintain", right - 8, bottom - 10, "end"),
+        ("opportunistic", LEFT + 8, bottom - 10, "start"),
+    ]
+
+
+def _corner_boxes(lang: Language) -> list[Rect]:
+    return [
+        text_box(x, y, text_width(labels.word(key, lang), CORNER_SIZE), CORNER_SIZE, anchor)
+        for key, x, y, anchor in _corners()
+    ]
 
 
 def _legend(svg: ET.Element, lang: Language) -> None:
@@ -170,7 +188,12 @@ def _legend(svg: ET.Element, lang: Language) -> None:
 
 
 def _bubble(
-    svg: ET.Element, point: MatrixPoint, radius: float, lang: Language, unit: str, named: bool
+    svg: ET.Element,
+    point: MatrixPoint,
+    radius: float,
+    lang: Language,
+    unit: str,
+    label: Label | None,
 ) -> None:
     tier = point.tier or "no_tier"
     name = clean(point.name)
@@ -197,10 +220,30 @@ def _bubble(
         stroke="currentColor",
         stroke_dasharray="3,2" if hollow else "none",
     )
-    if named:
+    if label is None:
+        return
+    if label.leader is not None:
+        x1, y1, x2, y2 = label.leader
         _add(
-            link, "text", isolate(clip(name, 24)), x=_n(x + radius + 3), y=_n(y + 4), font_size="11"
+            link,
+            "line",
+            x1=_n(x1),
+            y1=_n(y1),
+            x2=_n(x2),
+            y2=_n(y2),
+            stroke="currentColor",
+            stroke_width="0.75",
+            stroke_opacity="0.6",
         )
+    _add(
+        link,
+        "text",
+        isolate(clip(name, NAME_WIDTH)),
+        x=_n(label.x),
+        y=_n(label.y),
+        text_anchor=label.anchor,
+        font_size=str(LABEL_SIZE),
+    )
 
 
 def portfolio_matrix_svg(
@@ -235,8 +278,17 @@ def portfolio_matrix_svg(
     _legend(svg, lang)
     largest = max((p.revenue or 0.0 for p in points), default=0.0)
     ordered = sorted(points, key=lambda p: (-(p.revenue or 0.0), p.account_id))
+    bubbles = []
     for point in ordered:
         share = (point.revenue or 0.0) / largest if largest > 0 else 0.0
         radius = max(MAX_RADIUS * math.sqrt(share), MIN_RADIUS)
-        _bubble(svg, point, radius, lang, unit, named=len(points) <= LABELLED_UP_TO)
+        bubbles.append(Bubble(_x(point.strength), _y(point.attractiveness), radius))
+    if len(points) <= LABELLED_UP_TO:
+        names = [clip(clean(p.name), NAME_WIDTH) for p in ordered]
+        bounds = Rect(LEFT + 1, TOP + 1, LEGEND_X - 6, TOP + SIDE - 1)
+        spots = place_labels(bubbles, names, LABEL_SIZE, bounds, _corner_boxes(lang))
+    else:
+        spots = [None] * len(ordered)
+    for point, bubble, spot in zip(ordered, bubbles, spots, strict=True):
+        _bubble(svg, point, bubble.r, lang, unit, spot)
     return ET.tostring(svg, encoding="unicode") + "\n"

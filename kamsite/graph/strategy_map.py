@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from urllib.parse import quote
 
 from kamsite.graph import analysis, labels
-from kamsite.graph.dot import FONT, INK, Cell, DotGraph, Span, Tip, Value, lines, table
+from kamsite.graph.dot import FONT, INK, Cell, DotGraph, Span, Tip, Value, stack, table
 from kamsite.graph.render import Diagram
 from kamsite.graph.text import clean, wrap
 from kamsite.model.portfolio import Language
@@ -28,7 +28,9 @@ STATUS_FILL = {
     "unknown": "#e0e0e0",
 }
 BANDS = (Perspective.financial, Perspective.customer, Perspective.internal, Perspective.learning)
-TITLE_WIDTH = 30
+TITLE_SIZE = 10  # points; ×4/3 on screen at natural size: 13.3 px
+TEXT_SIZE = 9  # the smallest text in the picture: 12 px
+TITLE_WIDTH = 22  # display units (a CJK character is two)
 
 
 def _objective(objective: MapObjective, status: str, lang: Language) -> dict[str, Value]:
@@ -36,12 +38,14 @@ def _objective(objective: MapObjective, status: str, lang: Language) -> dict[str
     badge = labels.word(status, lang) if status != "unknown" else ""
     if objective.csf:
         badge = " · ".join(part for part in (labels.word("csf", lang), badge) if part)
-    rows = [[Span(line, bold=objective.csf, size=12)] for line in wrap(title, TITLE_WIDTH, 3)]
+    rows = [
+        [Span(line, bold=objective.csf, size=TITLE_SIZE)] for line in wrap(title, TITLE_WIDTH, 4)
+    ]
     if badge:
-        rows.append([Span(badge, size=10)])
+        rows.append([Span(badge, size=TEXT_SIZE)])
     tip = (title, labels.word(objective.perspective.value, lang), labels.word(status, lang))
     return {
-        "label": lines(rows),
+        "label": stack(rows),
         "tooltip": Tip(tip + ((labels.word("csf", lang),) if objective.csf else ())),
         "URL": "#" + quote(objective.id, safe=""),
         "fillcolor": STATUS_FILL[status],
@@ -52,14 +56,18 @@ def _objective(objective: MapObjective, status: str, lang: Language) -> dict[str
 
 def _legend(lang: Language) -> dict[str, Value]:
     samples = tuple(
-        Cell((Span(labels.word(status, lang), size=10, color="#000000"),), fill=fill, border=True)
+        Cell(
+            (Span(labels.word(status, lang), size=TEXT_SIZE, color="#000000"),),
+            fill=fill,
+            border=True,
+        )
         for status, fill in STATUS_FILL.items()
     )
     notes = tuple(
-        Cell((Span(labels.word(key, lang), size=10),), colspan=2)
+        Cell((Span(labels.word(key, lang), size=TEXT_SIZE),), colspan=2)
         for key in ("csf_legend", "supports")
     )
-    title = Cell((Span(labels.word("legend", lang), bold=True, size=10),), colspan=4)
+    title = Cell((Span(labels.word("legend", lang), bold=True, size=TEXT_SIZE),), colspan=4)
     return {"label": table([(title,), samples, notes]), "labelloc": "b"}
 
 
@@ -81,8 +89,8 @@ def strategy_map(
             "bgcolor": "transparent",
             "fontname": FONT,
             "fontcolor": INK,
-            "nodesep": 0.3,
-            "ranksep": 0.45,
+            "nodesep": 0.18,
+            "ranksep": 0.4,
             **_legend(lang),
         },
         node_defaults={
@@ -91,7 +99,7 @@ def strategy_map(
             "fontname": FONT,
             "fontcolor": "#000000",
             "color": INK,
-            "margin": "0.15,0.07",
+            "margin": "0.08,0.04",
         },
         edge_defaults={"color": INK, "fontname": FONT},
     )
@@ -100,7 +108,7 @@ def strategy_map(
         graph.cluster(
             cluster,
             {
-                "label": lines([[Span(labels.word(band.value, lang), bold=True, size=11)]]),
+                "label": stack([[Span(labels.word(band.value, lang), bold=True, size=10)]], 0),
                 "labeljust": "l",
                 "labelloc": "t",
                 "style": "rounded",

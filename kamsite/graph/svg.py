@@ -11,10 +11,14 @@
 - One font-family with fallbacks on the root replaces Graphviz's per-element one.
 - The INK sentinel colour becomes `currentColor`, so text and lines follow the page;
   fills are left as drawn so their text keeps its contrast.
+- `width`/`height` become whole CSS pixels (Graphviz writes points: ×4/3) beside the
+  `viewBox`: the natural size, at which a 9 pt label is 12 px. The page shows the
+  picture at that size (scrolling it in its own box) and never shrinks it on screen.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 
@@ -26,6 +30,16 @@ XLINK_NS = "http://www.w3.org/1999/xlink"
 FONT_STACK = f"{FONT}, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
 _PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _URL_REF = re.compile(r"url\(#([^)]+)\)")
+_POINTS = re.compile(r"^([0-9]+(?:\.[0-9]*)?)pt$")
+PX_PER_PT = 4 / 3
+
+
+def _pixels(length: str) -> str:
+    """A Graphviz length (`123pt`) as whole CSS pixels, rounded up; anything else as is."""
+    found = _POINTS.match(length)
+    if found is None:
+        return length
+    return str(math.ceil(float(found.group(1)) * PX_PER_PT - 1e-9))
 
 
 def _local(name: str) -> tuple[str | None, str]:
@@ -78,6 +92,9 @@ def inline_svg(raw: str, prefix: str, label: str) -> str:
         if len(element):
             element.text = "\n"
         element.tail = "\n" if element.tail is not None else None
+    for side in ("width", "height"):
+        if side in root.attrib:
+            root.attrib[side] = _pixels(root.attrib[side])
     root.attrib = {
         "xmlns": SVG_NS,
         "class": "kamsite-graph",

@@ -15,6 +15,10 @@ REPLACEMENT = "\ufffd"
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _RTL_CLASSES = frozenset({"R", "AL"})
 _FSI, _PDI = "\u2068", "\u2069"
+# Line-breaking rules of Chinese and Japanese (kinsoku): no line starts with closing
+# punctuation, none ends with opening punctuation.
+_NO_START = frozenset("，。、；：！？）］｝〕〉》」』】〗〙…‥·・%％)]},.;:!?")
+_NO_END = frozenset("（［｛〔〈《「『【〖〘([{")
 
 
 def _allowed(char: str) -> bool:
@@ -64,28 +68,61 @@ def clip(text: str, limit: int) -> str:
     return _head(text, limit - 1).rstrip() + ELLIPSIS
 
 
+def _break(word: str, limit: int) -> str:
+    """The head of a word too wide for a line, moved back a character or two when the
+    line would end with opening or the next start with closing punctuation."""
+    head = _head(word, limit)
+    for cut in range(len(head), max(len(head) - 3, 1), -1):
+        if word[cut - 1] not in _NO_END and word[cut] not in _NO_START:
+            return head[:cut]
+    return head
+
+
 def wrap(text: str, limit: int, max_lines: int) -> list[str]:
     """Lines of at most `limit` display units, broken at spaces when there are any.
 
-    Chinese has no spaces, so a word wider than a line is broken anywhere; the
-    last line is clipped when the text needs more than `max_lines`.
+    Chinese has no spaces, so a word wider than a line is broken between characters,
+    into lines of about equal width (never before closing or after opening punctuation
+    when it can help it); the last line is clipped when the text needs more than
+    `max_lines`.
     """
-    lines: list[str] = []
+    lines: list[tuple[str, str]] = []  # (glue to the line before: " " or "", line)
     current = ""
+    glue = ""
     for word in text.split(" "):
         candidate = f"{current} {word}" if current else word
         if width(candidate) <= limit:
             current = candidate
             continue
         if current:
-            lines.append(current)
+            lines.append((glue, current))
+            glue = " "
         while width(word) > limit:
-            head = _head(word, limit)
-            lines.append(head)
+            pieces = -(-width(word) // limit)  # balanced: 6 + 5 characters, not 10 + 1
+            head = _break(word, -(-width(word) // pieces))
+            lines.append((glue, head))
+            glue = ""
             word = word[len(head) :]
         current = word
     if current:
-        lines.append(current)
+        lines.append((glue, current))
+    shown = [line for _, line in lines]
     if len(lines) > max_lines:
-        lines = [*lines[: max_lines - 1], clip(" ".join(lines[max_lines - 1 :]), limit)]
+        rest = "".join(g + line for g, line in lines[max_lines:])
+        shown = [*shown[: max_lines - 1], clip(shown[max_lines - 1] + rest, limit)]
+    return shown
+
+
+def pack(items: list[str], limit: int, max_lines: int, separator: str = " · ") -> list[str]:
+    """`items` joined by `separator` into lines of at most `limit` units, broken only
+    between items (an item wider than a line is wrapped on its own); clipped like `wrap`."""
+    lines: list[str] = []
+    for item in items:
+        joined = f"{lines[-1]}{separator}{item}" if lines else item
+        if lines and width(joined) <= limit:
+            lines[-1] = joined
+        else:
+            lines.extend(wrap(item, limit, max_lines))
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], clip(separator.join(lines[max_lines - 1 :]), limit)]
     return lines
