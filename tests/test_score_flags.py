@@ -73,7 +73,7 @@ def test_overdue_action_names_each_open_overdue_action() -> None:
         ("actions", "stuck"),
         ("actions", "going"),
     ]
-    assert s.flags[0].evidence[0].message == "late (planned) was due 2026-10-31, 1 days ago"
+    assert s.flags[0].evidence[0].message == "late (planned) was due 2026-10-31, 1 day ago"
 
 
 def test_no_sponsor() -> None:

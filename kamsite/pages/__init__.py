@@ -18,6 +18,7 @@ from kamsite.pages.method import method_page
 from kamsite.pages.portfolio import accounts_index_page, actions_page, dashboard_page, risks_page
 from kamsite.pages.strategy import strategies_index_page, strategy_page
 from kamsite.pages.team import Duties, duties, member_page, team_index_page
+from kamsite.pages.templates import template_sources
 from kamsite.score import PortfolioScores
 
 SECTION_PAGES = (
@@ -32,10 +33,19 @@ SECTION_PAGES = (
 
 
 def generate_pages(
-    content: Content, scores: PortfolioScores, drawings: Drawings, as_of: dt.date
+    content: Content,
+    scores: PortfolioScores,
+    drawings: Drawings,
+    as_of: dt.date,
+    *,
+    overrides: Path | None = None,
 ) -> dict[str, str]:
-    """Every generated page, sorted by path; a pure function of its arguments."""
-    site = Site(content, scores, drawings, as_of)
+    """Every generated page, sorted by path; a pure function of its arguments and templates.
+
+    `overrides` is a folder (a portfolio's `theme/kamsite/`) whose `<kind>.html` files
+    replace the packaged layouts of the same name.
+    """
+    site = Site(content, scores, drawings, as_of, overrides)
     everyone = duties(site)
     pages = {
         "index.md": dashboard_page(site),
@@ -65,4 +75,4 @@ def write_pages(pages: dict[str, str], folder: Path) -> None:
         target.write_text(markdown, encoding="utf-8", newline="\n")
 
 
-__all__ = ["SECTION_PAGES", "Drawings", "generate_pages", "write_pages"]
+__all__ = ["SECTION_PAGES", "Drawings", "generate_pages", "template_sources", "write_pages"]

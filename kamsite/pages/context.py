@@ -5,14 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cached_property
+from pathlib import Path
+
+from jinja2 import Environment
 
 from kamsite.model import Account, Content
 from kamsite.model.common import OPEN_STATUSES, Status
 from kamsite.model.team import Member
 from kamsite.pages.labels import Say
-from kamsite.pages.markup import Safe, esc, href, link
-from kamsite.score import AccountScore, PortfolioScores, StrategyScore, display
+from kamsite.pages.markup import href
+from kamsite.pages.templates import environment
+from kamsite.pages.views import Due, Link, Term
+from kamsite.score import AccountScore, FlagCode, PortfolioScores, StrategyScore, display
+from kamsite.score.flags import flag_name
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,16 @@ class Site:
     scores: PortfolioScores
     drawings: Drawings
     as_of: dt.date
+    overrides: Path | None = None
+
+    @cached_property
+    def templates(self) -> Environment:
+        return environment(self.overrides)
+
+    def render(self, template: str, **context: object) -> str:
+        """A page from its layout; every layout also gets `say` (labels) and `as_of`."""
+        layout = self.templates.get_template(template)
+        return layout.render(say=self.say, as_of=self.as_of.isoformat(), **context)
 
     @cached_property
     def say(self) -> Say:
@@ -70,19 +87,37 @@ class Site:
     def accounts(self) -> list[Account]:
         return [self.content.accounts[key] for key in sorted(self.content.accounts)]
 
-    def member(self, here: str, member_id: str | None) -> Safe:
+    def member(self, here: str, member_id: str | None) -> Link | None:
+        return None if member_id is None else self._member(here, member_id)
+
+    def members_of(self, here: str, ids: list[str]) -> tuple[Link, ...]:
+        return tuple(self._member(here, i) for i in ids)
+
+    def _member(self, here: str, member_id: str) -> Link:
         """A team member's name linking to their page; unknown ids show as plain text."""
-        if member_id is None:
-            return esc(None)
         person = self.members.get(member_id)
         if person is None:
-            return esc(member_id)
-        return link(href(here, member_url(member_id)), person.name)
+            return Link(member_id)
+        return Link(person.name, href(here, member_url(member_id)))
 
-    def account(self, here: str, account_id: str) -> Safe:
+    def account(self, here: str, account_id: str) -> Link:
         found = self.content.accounts.get(account_id)
         name = found.name if found is not None else account_id
-        return link(href(here, account_url(account_id)), name)
+        return Link(name, href(here, account_url(account_id)))
+
+    def flag(self, code: FlagCode) -> Term:
+        return Term(flag_name(code, self.content.settings.language), code.value)
+
+    def ago(self, day: dt.date | None) -> str | None:
+        """How long before `as_of` a date was, in words; None for no date."""
+        return None if day is None else self.say.days_ago((self.as_of - day).days)
+
+    def word(self, value: Enum) -> Term:
+        """An enum value in the portfolio's language, with its code."""
+        return Term(self.say.value(value), str(value.value))
+
+    def term(self, value: Enum | None) -> Term | None:
+        return None if value is None else self.word(value)
 
     def money(self, value: float | None) -> str:
         if value is None:
@@ -95,3 +130,6 @@ class Site:
 
     def overdue(self, due: dt.date | None, status: Status) -> bool:
         return due is not None and is_open(status) and due < self.as_of
+
+    def due(self, due: dt.date | None, status: Status) -> Due:
+        return Due(self.date(due), self.overdue(due, status))

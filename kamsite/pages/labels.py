@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 from kamsite.model.portfolio import Language
+from kamsite.score.flags import days_ago
 
 _LABELS: dict[str, tuple[str, str]] = {
     # sections and pages
@@ -57,6 +58,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "share_of_wallet": ("Share of wallet", "钱包份额"),
     "plan_completeness": ("Plan completeness", "计划完整度"),
     "flags": ("Flags", "风险标记"),
+    "level_good": ("good", "良好"),
+    "level_fair": ("fair", "一般"),
+    "level_poor": ("poor", "差"),
+    "level_none": ("not scored", "未评分"),
     "no_flags": ("No flags.", "无风险标记。"),
     "overview": ("Overview", "概况"),
     "revenue_by_year": ("Revenue by year", "历年收入"),
@@ -74,17 +79,23 @@ _LABELS: dict[str, tuple[str, str]] = {
     "attitude": ("Attitude", "态度"),
     "relationship": ("R", "关系 R"),
     "last_contact": ("Last contact", "最近联系"),
-    "dim_acceptance": ("Acc.", "接受"),
-    "dim_participation": ("Part.", "参与"),
-    "dim_information": ("Info.", "信息"),
-    "dim_guidance": ("Guid.", "指导"),
-    "dim_project_support": ("Proj.", "项目"),
-    "dim_competitive_preference": ("Pref.", "偏好"),
+    "dim_acceptance": ("Acceptance", "接受度"),
+    "dim_participation": ("Participation", "参与度"),
+    "dim_information": ("Information sharing", "信息分享"),
+    "dim_guidance": ("Day-to-day guidance", "日常指导"),
+    "dim_project_support": ("Project support", "项目支持"),
+    "dim_competitive_preference": ("Competitive preference", "竞争偏好"),
+    "people_roles": ("People and roles", "人员与角色"),
+    "relationship_dimensions": ("Relationship on six dimensions", "关系六维度"),
     "dimensions_note": (
-        "Six relationship dimensions (0–5): acceptance, participation, information sharing, "
-        "day-to-day guidance, project support, competitive preference.",
-        "六个关系维度（0–5）：接受度、参与度、信息分享、日常指导、项目支持、竞争偏好。",
+        "Each dimension 0 (none) to 5 (full); R = 20 × their mean, 0–100. "
+        "People not yet assessed show —.",
+        "每个维度 0（无）到 5（充分）；R = 20 × 六项平均，0–100。未评估者显示 —。",
     ),
+    "influence_scale": ("Influence (1–\u20605)", "影响力（1–\u20605）"),
+    "until": ("by {date}", "{date} 前"),
+    "amounts_in": ("Amounts in {unit}", "金额单位：{unit}"),
+    "title_unit": ("Title and unit", "职务与部门"),
     "no_graph": ("No stakeholders mapped yet.", "尚未绘制关键人。"),
     "needs": ("Needs and competitive ranking", "需求与竞争排名"),
     "need": ("Need", "需求"),
@@ -126,7 +137,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "by": ("By", "参与人"),
     "likelihood": ("Likelihood", "可能性"),
     "impact": ("Impact", "影响"),
-    "exposure": ("L × I", "风险值"),
+    "exposure": ("L\u00a0×\u00a0I", "风险值"),
     "mitigation": ("Mitigation", "应对"),
     "nothing": ("Nothing recorded.", "暂无记录。"),
     "overdue": ("overdue", "逾期"),
@@ -248,6 +259,9 @@ _ZH_VALUES: dict[str, str] = {
     "negotiate": "商务谈判",
     "commit": "达成意向",
     "won": "赢单",
+    "active": "在职",
+    "left": "离职",
+    "moved": "调岗",
     "lost": "丢单",
 }
 
@@ -261,6 +275,14 @@ class Say:
     def __call__(self, key: str, **values: object) -> str:
         en, zh = _LABELS[key]
         return (zh if self.zh else en).format(**values)
+
+    def days_ago(self, days: int) -> str:
+        """`days` before the as-of date in words, with the right plural."""
+        if days == 0:
+            return "今天" if self.zh else "today"
+        if days < 0:
+            return f"{-days} 天后" if self.zh else f"in {-days} day{'s' if days != -1 else ''}"
+        return f"{days} 天前" if self.zh else days_ago(days)
 
     def value(self, item: Enum | str | None) -> str:
         """An enum value for display; `—` when unset."""

@@ -8,17 +8,26 @@ reaches the page.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
 from kamsite.pages.context import Site
-from kamsite.pages.markdown import page_title
-from kamsite.pages.markup import block, rich
-from kamsite.pages.widgets import heading
+from kamsite.pages.markup import rich
 from kamsite.score.method import explain
 
 
+@dataclass(frozen=True)
+class MethodSection:
+    """`anchor` is fixed by kamsite; `body` is the sanitized explanation."""
+
+    title: str
+    anchor: str
+    body: Markup
+
+
 def method_page(site: Site) -> str:
-    say = site.say
-    parts = [page_title(say("method"))]
-    for section in explain(site.content.settings):
-        parts.append(heading(2, section.title, section.anchor))
-        parts.append(block(rich(section.body)))
-    return "\n".join(parts)
+    sections = tuple(
+        MethodSection(s.title, s.anchor, rich(s.body)) for s in explain(site.content.settings)
+    )
+    return site.render("method.html", sections=sections)

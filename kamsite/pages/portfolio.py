@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from kamsite.model import Account
 from kamsite.model.account import Action, Risk
 from kamsite.pages.context import Site, account_url, is_open
-from kamsite.pages.markdown import page_title
-from kamsite.pages.markup import Cell, Safe, block, esc, href, join, link, table, tag
-from kamsite.pages.widgets import due_cell, flag_chip, heading, status_chip
+from kamsite.pages.markup import href
+from kamsite.pages.views import Due, FlagView, Link, Term
+from kamsite.pages.widgets import flag_views
 from kamsite.score import display
 from kamsite.score.numbers import percent, times
 
@@ -34,6 +36,91 @@ class AccountRisk:
     risk: Risk
 
 
+@dataclass(frozen=True)
+class ActionLine:
+    """An open action in a cross-account list."""
+
+    what: Link
+    account: Link
+    owner: Link | None
+    due: Due
+    status: Term
+    stakeholder: Link | None
+
+
+@dataclass(frozen=True)
+class RiskLine:
+    what: Link
+    account: Link
+    likelihood: int
+    impact: int
+    exposure: int
+    mitigation: str | None
+
+
+@dataclass(frozen=True)
+class AccountLine:
+    """One account in the accounts table: its scores ready to show."""
+
+    name: Link
+    local_name: str | None
+    tier: Term | None
+    quadrant: Term | None
+    attractiveness: str
+    strength: str
+    relationship_health: str
+    decision_coverage: str
+    revenue_actual: str
+    revenue_gap: str
+    weighted_pipeline: str
+    pipeline_coverage: str
+    plan_completeness: int
+    owner: Link | None
+    flags: tuple[FlagView, ...]
+
+
+@dataclass(frozen=True)
+class AccountTable:
+    """The accounts table; amounts are shown without unit: `unit` ("M") heads their columns,
+    `money` ("M CNY") says it in full."""
+
+    unit: str
+    money: str
+    lines: tuple[AccountLine, ...]
+
+
+@dataclass(frozen=True)
+class Count:
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Tile:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    name: str
+    currency: str
+    fiscal_year: int
+    tiles: tuple[Tile, ...]
+    matrix: Markup
+    tiers: tuple[Count, ...]
+    quadrants: tuple[Count, ...]
+    top_risks: tuple[RiskLine, ...]
+    overdue: tuple[ActionLine, ...]
+    accounts: AccountTable
+
+
+@dataclass(frozen=True)
+class FlagLine:
+    flag: FlagView
+    account: Link
+
+
 def open_actions(site: Site) -> list[OpenAction]:
     """Open actions of every account, overdue first, then by due date (undated last)."""
     found = [OpenAction(a, x) for a in site.accounts() for x in a.actions if is_open(x.status)]
@@ -48,133 +135,82 @@ def open_actions(site: Site) -> list[OpenAction]:
 
 def all_risks(site: Site) -> list[AccountRisk]:
     found = [AccountRisk(a, r) for a in site.accounts() for r in a.risks]
+    scores = site.account_scores
     return sorted(
-        found, key=lambda x: (-x.risk.likelihood * x.risk.impact, x.account.id, x.risk.id)
+        found, key=lambda x: (-scores[x.account.id].risks[x.risk.id].value, x.account.id, x.risk.id)
     )
 
 
-def actions_table(site: Site, here: str, items: list[OpenAction]) -> Safe:
-    say = site.say
+def action_lines(site: Site, here: str, items: list[OpenAction]) -> tuple[ActionLine, ...]:
     names: dict[str, dict[str, str]] = {}
-    rows: list[list[Cell]] = []
+    lines = []
     for item in items:
         x, a = item.action, item.account
         people = names.setdefault(a.id, {s.id: s.name for s in a.stakeholders})
         target = href(here, account_url(a.id))
-        due = due_cell(site, x.due, x.status)
-        rows.append(
-            [
-                link(f"{target}#{x.id}", x.what),
-                site.account(here, a.id),
-                site.member(here, x.owner),
-                due,
-                status_chip(say, x.status),
-                link(f"{target}#{x.stakeholder}", people.get(x.stakeholder, x.stakeholder))
+        lines.append(
+            ActionLine(
+                what=Link(x.what, f"{target}#{x.id}"),
+                account=site.account(here, a.id),
+                owner=site.member(here, x.owner),
+                due=site.due(x.due, x.status),
+                status=site.word(x.status),
+                stakeholder=Link(
+                    people.get(x.stakeholder, x.stakeholder), f"{target}#{x.stakeholder}"
+                )
                 if x.stakeholder
-                else esc(None),
-            ]
+                else None,
+            )
         )
-    headers = [
-        say("what"),
-        say("account"),
-        say("owner"),
-        say("due"),
-        say("status"),
-        say("stakeholder"),
-    ]
-    return table(headers, rows, sortable=True)
+    return tuple(lines)
 
 
-def _risks_table(site: Site, here: str, items: list[AccountRisk]) -> Safe:
-    say = site.say
-    rows: list[list[Cell]] = [
-        [
-            link(f"{href(here, account_url(x.account.id))}#{x.risk.id}", x.risk.what),
-            site.account(here, x.account.id),
-            x.risk.likelihood,
-            x.risk.impact,
-            x.risk.likelihood * x.risk.impact,
-            x.risk.mitigation,
-        ]
+def _risk_lines(site: Site, here: str, items: list[AccountRisk]) -> tuple[RiskLine, ...]:
+    return tuple(
+        RiskLine(
+            what=Link(x.risk.what, f"{href(here, account_url(x.account.id))}#{x.risk.id}"),
+            account=site.account(here, x.account.id),
+            likelihood=x.risk.likelihood,
+            impact=x.risk.impact,
+            exposure=site.account_scores[x.account.id].risks[x.risk.id].value,
+            mitigation=x.risk.mitigation,
+        )
         for x in items
-    ]
-    headers = [
-        say("risks"),
-        say("account"),
-        say("likelihood"),
-        say("impact"),
-        say("exposure"),
-        say("mitigation"),
-    ]
-    return table(headers, rows, sortable=True, numeric=(2, 3, 4))
+    )
 
 
-def accounts_table(site: Site, here: str) -> Safe:
-    say = site.say
-    rows: list[list[Cell]] = []
+def account_table(site: Site, here: str) -> AccountTable:
+    settings = site.content.settings
+    lines = []
     for a in site.accounts():
         s = site.account_scores[a.id]
-        name = join(
-            [
-                link(href(here, account_url(a.id)), a.name),
-                *([" ", tag("span", a.local_name, class_="kam-local")] if a.local_name else []),
-            ]
+        lines.append(
+            AccountLine(
+                name=Link(a.name, href(here, account_url(a.id))),
+                local_name=a.local_name,
+                tier=site.term(a.tier),
+                quadrant=site.term(s.quadrant),
+                attractiveness=display(s.attractiveness),
+                strength=display(s.strength),
+                relationship_health=display(s.relationship_health),
+                decision_coverage=percent(s.decision_coverage),
+                revenue_actual=display(s.revenue_actual),
+                revenue_gap=display(s.revenue_gap),
+                weighted_pipeline=display(s.weighted_pipeline),
+                pipeline_coverage=times(s.pipeline_coverage),
+                plan_completeness=s.plan_completeness,
+                owner=site.member(here, a.owner),
+                flags=flag_views(site, s.flags),
+            )
         )
-        rows.append(
-            [
-                name,
-                say.value(a.tier),
-                say.value(s.quadrant),
-                display(s.attractiveness),
-                display(s.strength),
-                display(s.relationship_health),
-                percent(s.decision_coverage),
-                site.money(s.revenue_actual),
-                site.money(s.revenue_gap),
-                site.money(s.weighted_pipeline),
-                times(s.pipeline_coverage),
-                s.plan_completeness,
-                site.member(here, a.owner),
-                join((flag_chip(f.code.value) for f in s.flags), " ") or esc(None),
-            ]
-        )
-    headers = [
-        say("account"),
-        say("tier"),
-        say("quadrant"),
-        "A",
-        "S",
-        "H",
-        "DC",
-        say("actual"),
-        say("revenue_gap"),
-        "WP",
-        "PC",
-        "P",
-        say("owner"),
-        say("flags"),
-    ]
-    return table(headers, rows, sortable=True, numeric=range(3, 12))
+    money = " ".join(x for x in (settings.unit, settings.currency) if x)
+    return AccountTable(settings.unit or settings.currency, money, tuple(lines))
 
 
-def _counts(site: Site, title: str, counts: dict[str, int]) -> Safe:
+def _counts(site: Site, counts: dict[str, int]) -> tuple[Count, ...]:
     say = site.say
-    rows: list[list[Cell]] = [
-        [say("none") if key == "none" else say.value(key), n] for key, n in counts.items() if n
-    ]
-    return table([title, say("count")], rows, numeric=(1,))
-
-
-def _tile(label: str, value: str) -> Safe:
-    return tag(
-        "div",
-        join(
-            [
-                tag("div", value, class_="kam-tile__value"),
-                tag("div", label, class_="kam-tile__label"),
-            ]
-        ),
-        class_="kam-tile",
+    return tuple(
+        Count(say("none") if key == "none" else say.value(key), n) for key, n in counts.items() if n
     )
 
 
@@ -183,119 +219,43 @@ def dashboard_page(site: Site) -> str:
     say = site.say
     t = site.scores.totals
     settings = site.content.settings
-    tiles = tag(
-        "div",
-        join(
-            [
-                _tile(say("revenue_actual"), site.money(t.revenue_actual)),
-                _tile(say("revenue_target"), site.money(t.revenue_target)),
-                _tile(say("revenue_forecast"), site.money(t.revenue_forecast)),
-                _tile(say("revenue_gap"), site.money(t.revenue_gap)),
-                _tile(say("weighted_pipeline"), site.money(t.weighted_pipeline)),
-                _tile(say("accounts"), str(t.accounts)),
-            ]
-        ),
-        class_="kam-tiles",
-    )
-    matrix = site.drawings.matrix
     overdue = [i for i in open_actions(site) if site.overdue(i.action.due, i.action.status)]
-    parts = [
-        page_title(say("dashboard")),
-        block(
-            tag(
-                "p",
-                f"{settings.name} · {say('as_of')} {site.as_of.isoformat()} · {settings.currency}",
-                class_="kam-muted",
-            )
+    view = Dashboard(
+        name=settings.name,
+        currency=settings.currency,
+        fiscal_year=t.fiscal_year,
+        tiles=(
+            Tile(say("revenue_actual"), site.money(t.revenue_actual)),
+            Tile(say("revenue_target"), site.money(t.revenue_target)),
+            Tile(say("revenue_forecast"), site.money(t.revenue_forecast)),
+            Tile(say("revenue_gap"), site.money(t.revenue_gap)),
+            Tile(say("weighted_pipeline"), site.money(t.weighted_pipeline)),
+            Tile(say("accounts"), str(t.accounts)),
         ),
-        heading(2, say("fy_totals", fy=t.fiscal_year), "kam-totals"),
-        block(tiles),
-        heading(2, say("portfolio_matrix"), "kam-matrix"),
-        block(
-            tag(
-                "div",
-                Safe(matrix),
-                class_="kam-graph kam-graph--matrix",
-                data_search_exclude="true",
-            )
-            if matrix
-            else esc(None)
-        ),
-        heading(2, f"{say('by_tier')} · {say('by_quadrant')}", "kam-counts"),
-        block(
-            tag(
-                "div",
-                join(
-                    [
-                        _counts(site, say("tier"), dict(t.tiers)),
-                        _counts(site, say("quadrant"), dict(t.quadrants)),
-                    ]
-                ),
-                class_="kam-columns",
-            )
-        ),
-        heading(2, say("top_risks"), "kam-top-risks"),
-        block(_top_risks(site, here)),
-        heading(2, say("overdue_actions"), "kam-overdue"),
-        block(
-            actions_table(site, here, overdue[:OVERDUE_ON_DASHBOARD])
-            if overdue
-            else tag("p", say("nothing"), class_="kam-muted")
-        ),
-        heading(2, say("all_accounts"), "kam-accounts"),
-        block(accounts_table(site, here)),
-    ]
-    return "\n".join(parts)
-
-
-def _top_risks(site: Site, here: str) -> Safe:
-    risks = all_risks(site)[:TOP_RISKS]
-    if not risks:
-        return tag("p", site.say("nothing"), class_="kam-muted")
-    return _risks_table(site, here, risks)
+        matrix=Markup(site.drawings.matrix),
+        tiers=_counts(site, dict(t.tiers)),
+        quadrants=_counts(site, dict(t.quadrants)),
+        top_risks=_risk_lines(site, here, all_risks(site)[:TOP_RISKS]),
+        overdue=action_lines(site, here, overdue[:OVERDUE_ON_DASHBOARD]),
+        accounts=account_table(site, here),
+    )
+    return site.render("dashboard.html", page=view)
 
 
 def accounts_index_page(site: Site) -> str:
-    say = site.say
-    return "\n".join([page_title(say("accounts")), block(accounts_table(site, "accounts/"))])
+    return site.render("accounts_index.html", accounts=account_table(site, "accounts/"))
 
 
 def actions_page(site: Site) -> str:
-    say = site.say
     here = "actions/"
-    items = open_actions(site)
-    body = (
-        actions_table(site, here, items) if items else tag("p", say("nothing"), class_="kam-muted")
-    )
-    return "\n".join([page_title(say("open_actions")), block(body)])
+    return site.render("actions.html", actions=action_lines(site, here, open_actions(site)))
 
 
 def risks_page(site: Site) -> str:
-    say = site.say
     here = "risks/"
-    flag_rows: list[list[Cell]] = []
-    for a in site.accounts():
-        for flag in site.account_scores[a.id].flags:
-            evidence = join(tag("li", e.message) for e in flag.evidence)
-            flag_rows.append(
-                [flag_chip(flag.code.value), site.account(here, a.id), tag("ul", evidence)]
-            )
-    flags = (
-        table([say("flag"), say("account"), say("evidence")], flag_rows, sortable=True)
-        if flag_rows
-        else tag("p", say("no_flags"), class_="kam-muted")
+    flags = tuple(
+        FlagLine(flag, site.account(here, a.id))
+        for a in site.accounts()
+        for flag in flag_views(site, site.account_scores[a.id].flags, href(here, account_url(a.id)))
     )
-    risks = all_risks(site)
-    return "\n".join(
-        [
-            page_title(say("risks")),
-            heading(2, say("account_flags"), "kam-flags"),
-            block(flags),
-            heading(2, say("account_risks"), "kam-risks"),
-            block(
-                _risks_table(site, here, risks)
-                if risks
-                else tag("p", say("nothing"), class_="kam-muted")
-            ),
-        ]
-    )
+    return site.render("risks.html", flags=flags, risks=_risk_lines(site, here, all_risks(site)))

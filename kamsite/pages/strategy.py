@@ -2,270 +2,265 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
 from kamsite.model import Strategy
 from kamsite.model.strategy import Perspective
 from kamsite.pages.context import Site, strategy_url
-from kamsite.pages.markdown import page_title
-from kamsite.pages.markup import Cell, Safe, block, bullets, esc, href, join, link, rich, table, tag
-from kamsite.pages.widgets import heading, kpi_table, status_chip
+from kamsite.pages.markup import href, rich
+from kamsite.pages.views import Box, Due, KpiRow, Link, Term
+from kamsite.pages.widgets import kpi_rows
 from kamsite.score import KpiStatus, ObjectiveScore, display
 from kamsite.score.numbers import percent
 
 _PERSPECTIVES = {p: n for n, p in enumerate(Perspective)}
+_DESIGN = (
+    "customer_selection",
+    "value_proposition",
+    "value_capture",
+    "scope",
+    "strategic_control",
+    "risk_management",
+)
+
+
+@dataclass(frozen=True)
+class StrategyLine:
+    """One strategy in the index; `statuses` are its objectives' distinct statuses."""
+
+    title: Link
+    scope: Term
+    account: Link | None
+    horizon: str
+    owner: Link | None
+    objectives: int
+    statuses: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class GapRow:
+    metric: str
+    description: Markup
+    kind: Term
+    target: str
+    actual: str
+    gap: str
+    root_causes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Goal:
+    statement: str
+    metric: str | None
+    target: str | None
+    year: int | None
+
+
+@dataclass(frozen=True)
+class Milestone:
+    date: str
+    what: str
+
+
+@dataclass(frozen=True)
+class Intent:
+    mission: str | None
+    vision: str | None
+    goals: tuple[Goal, ...]
+    milestones: tuple[Milestone, ...]
+
+
+@dataclass(frozen=True)
+class DesignItem:
+    label: str
+    text: Markup
+
+
+@dataclass(frozen=True)
+class MapObjective:
+    """An objective of the strategy map; `supports` link to the objectives it drives."""
+
+    id: str
+    title: str
+    description: Markup
+    status: Term | None
+    csf: bool
+    perspective: Term
+    owner: Link | None
+    supports: tuple[Link, ...]
+    kpis: tuple[KpiRow, ...]
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    what: str
+    objective: Link
+    owner: Link | None
+    due: Due
+    status: Term
+
+
+@dataclass(frozen=True)
+class StrategyView:
+    id: str
+    title: str
+    summary: Markup
+    scope: Term
+    account: Link | None
+    owner: Link | None
+    horizon: str
+    gaps: tuple[GapRow, ...]
+    insight: tuple[Box, ...] | None
+    intent: Intent | None
+    innovation_focus: tuple[str, ...]
+    design: tuple[DesignItem, ...] | None
+    map: Markup
+    expected_progress: str | None
+    objectives: tuple[MapObjective, ...]
+    tasks: tuple[TaskRow, ...]
 
 
 def strategies_index_page(site: Site) -> str:
-    say = site.say
     here = "strategies/"
-    rows: list[list[Cell]] = []
+    lines = []
     for key in sorted(site.content.strategies):
         s = site.content.strategies[key]
         scored = site.strategy_scores.get(s.id)
-        statuses = [o.status for o in scored.objectives] if scored else []
-        counts = join(
-            (status_chip(say, st) for st in KpiStatus if st in statuses),
-            " ",
+        statuses = {o.status for o in scored.objectives} if scored else set()
+        lines.append(
+            StrategyLine(
+                title=Link(s.title, href(here, strategy_url(s.id))),
+                scope=site.word(s.scope),
+                account=site.account(here, s.account) if s.account else None,
+                horizon=f"{s.horizon.from_}–{s.horizon.to}",
+                owner=site.member(here, s.owner),
+                objectives=len(s.map),
+                statuses=tuple(site.word(st) for st in KpiStatus if st in statuses),
+            )
         )
-        rows.append(
-            [
-                link(href(here, strategy_url(s.id)), s.title),
-                say.value(s.scope),
-                site.account(here, s.account) if s.account else esc(None),
-                f"{s.horizon.from_}–{s.horizon.to}",
-                site.member(here, s.owner),
-                len(s.map),
-                counts or esc(None),
-            ]
+    return site.render("strategies_index.html", strategies=tuple(lines))
+
+
+def _gaps(site: Site, s: Strategy) -> tuple[GapRow, ...]:
+    return tuple(
+        GapRow(
+            metric=g.metric or g.id,
+            description=rich(g.description),
+            kind=site.word(g.kind),
+            target=display(g.target),
+            actual=display(g.actual),
+            gap=display(None if g.target is None or g.actual is None else g.target - g.actual),
+            root_causes=tuple(g.root_causes),
         )
-    headers = [
-        say("strategy"),
-        say("scope"),
-        say("account"),
-        say("horizon"),
-        say("owner"),
-        say("objectives"),
-        say("status"),
-    ]
-    body = table(headers, rows, sortable=True, numeric=(5,)) if rows else tag("p", say("nothing"))
-    return "\n".join([page_title(say("strategies")), block(body)])
-
-
-def _nothing(site: Site) -> Safe:
-    return tag("p", site.say("nothing"), class_="kam-muted")
-
-
-def _gaps(site: Site, s: Strategy) -> Safe:
-    if not s.gaps:
-        return _nothing(site)
-    say = site.say
-    rows: list[list[Cell]] = [
-        [
-            join([tag("strong", g.metric or g.id), rich(g.description)]),
-            say.value(g.kind),
-            display(g.target),
-            display(g.actual),
-            display(None if g.target is None or g.actual is None else g.target - g.actual),
-            bullets(g.root_causes) or esc(None),
-        ]
         for g in s.gaps
-    ]
-    headers = [
-        say("metric"),
-        say("kind"),
-        say("target"),
-        say("actual"),
-        say("gaps"),
-        say("root_causes"),
-    ]
-    return table(headers, rows, numeric=(2, 3, 4))
+    )
 
 
-def _insight(site: Site, s: Strategy) -> Safe:
+def _insight(site: Site, s: Strategy) -> tuple[Box, ...] | None:
     if s.insight is None:
-        return _nothing(site)
+        return None
     say = site.say
-    looks = [
-        ("look_macro", s.insight.macro),
-        ("look_industry", s.insight.industry),
-        ("look_customers", s.insight.customers),
-        ("look_competitors", s.insight.competitors),
-        ("look_self", s.insight.self_),
-    ]
-    boxes = [
-        tag("div", join([tag("h4", say(key)), bullets(items) or tag("p", "—")]), class_="kam-quad")
-        for key, items in looks
-    ]
-    return tag("div", join(boxes), class_="kam-quads kam-quads--five")
+    return (
+        Box(say("look_macro"), tuple(s.insight.macro)),
+        Box(say("look_industry"), tuple(s.insight.industry)),
+        Box(say("look_customers"), tuple(s.insight.customers)),
+        Box(say("look_competitors"), tuple(s.insight.competitors)),
+        Box(say("look_self"), tuple(s.insight.self_)),
+    )
 
 
-def _intent(site: Site, s: Strategy) -> Safe:
+def _intent(site: Site, s: Strategy) -> Intent | None:
     intent = s.intent
-    say = site.say
-    parts: list[Safe] = []
-    if intent is not None:
-        facts = [
-            tag("div", join([tag("dt", say(key)), tag("dd", value)]))
-            for key, value in (("mission", intent.mission), ("vision", intent.vision))
-        ]
-        parts.append(tag("dl", join(facts), class_="kam-facts"))
-        if intent.goals:
-            rows: list[list[Cell]] = [
-                [
-                    g.statement,
-                    g.metric,
-                    display(g.target) if isinstance(g.target, float | int) else g.target,
-                    g.year,
-                ]
-                for g in intent.goals
-            ]
-            parts.append(table([say("goals"), say("metric"), say("target"), say("year")], rows))
-        if intent.milestones:
-            rows = [
-                [site.date(m.date), m.what] for m in sorted(intent.milestones, key=lambda m: m.date)
-            ]
-            parts.append(table([say("date"), say("milestones")], rows))
-    if s.innovation_focus:
-        parts.append(tag("h3", say("innovation_focus"), class_="kam-subhead"))
-        parts.append(bullets(s.innovation_focus))
-    return join(parts) if parts else _nothing(site)
+    if intent is None:
+        return None
+    return Intent(
+        mission=intent.mission,
+        vision=intent.vision,
+        goals=tuple(
+            Goal(
+                g.statement,
+                g.metric,
+                display(g.target) if isinstance(g.target, float | int) else g.target,
+                g.year,
+            )
+            for g in intent.goals
+        ),
+        milestones=tuple(
+            Milestone(site.date(m.date), m.what)
+            for m in sorted(intent.milestones, key=lambda m: m.date)
+        ),
+    )
 
 
-def _design(site: Site, s: Strategy) -> Safe:
+def _design(site: Site, s: Strategy) -> tuple[DesignItem, ...] | None:
     d = s.design
     if d is None:
-        return _nothing(site)
-    say = site.say
-    fields = (
-        "customer_selection",
-        "value_proposition",
-        "value_capture",
-        "scope",
-        "strategic_control",
-        "risk_management",
-    )
-    items = [
-        tag(
-            "div",
-            join([tag("dt", say(f"design_{f}")), tag("dd", rich(getattr(d, f)) or esc(None))]),
-        )
-        for f in fields
-    ]
-    return tag("dl", join(items), class_="kam-facts kam-facts--wide")
+        return None
+    return tuple(DesignItem(site.say(f"design_{f}"), rich(getattr(d, f))) for f in _DESIGN)
 
 
-def _objectives(site: Site, here: str, s: Strategy) -> Safe:
-    if not s.map:
-        return _nothing(site)
-    say = site.say
+def _objectives(site: Site, here: str, s: Strategy) -> tuple[MapObjective, ...]:
     scored = site.strategy_scores.get(s.id)
     by_id: dict[str, ObjectiveScore] = {o.id: o for o in scored.objectives} if scored else {}
     titles = {o.id: o.title for o in s.map}
-    parts: list[Safe] = []
-    if scored is not None:
-        parts.append(
-            tag(
-                "p",
-                f"{say('expected_progress')}: {percent(scored.expected_progress)}",
-                class_="kam-muted",
-            )
-        )
+    views = []
     for o in sorted(s.map, key=lambda o: (_PERSPECTIVES[o.perspective], o.id)):
         result = by_id.get(o.id)
         kpis = {k.id: k for k in result.kpis} if result else {}
-        head = [
-            tag("strong", o.title),
-            " ",
-            status_chip(say, result.status) if result else "",
-            " ",
-            tag("span", say("csf"), class_="kam-chip kam-chip--csf") if o.csf else "",
-        ]
-        meta = [
-            f"{say('perspective')}: {say.value(o.perspective)} · {say('owner')}: ",
-            site.member(here, o.owner),
-        ]
-        if o.supports:
-            meta += [" · → ", join((link(f"#{t}", titles.get(t, t)) for t in o.supports), ", ")]
-        parts.append(
-            tag(
-                "div",
-                join([join(head), tag("div", join(meta), class_="kam-muted")]),
+        views.append(
+            MapObjective(
                 id=o.id,
-                class_="kam-objective",
+                title=o.title,
+                description=rich(o.description),
+                status=site.term(result.status) if result else None,
+                csf=o.csf,
+                perspective=site.word(o.perspective),
+                owner=site.member(here, o.owner),
+                supports=tuple(Link(titles.get(t, t), f"#{t}") for t in o.supports),
+                kpis=kpi_rows(site, o.kpis, kpis),
             )
         )
-        parts.append(rich(o.description))
-        if o.kpis:
-            parts.append(kpi_table(say, o.kpis, kpis))
-    return join(parts)
+    return tuple(views)
 
 
-def _tasks(site: Site, here: str, s: Strategy) -> Safe:
-    say = site.say
-    rows: list[list[Cell]] = []
-    for o in s.map:
-        for t in o.tasks:
-            late = site.overdue(t.due, t.status)
-            rows.append(
-                [
-                    t.what,
-                    link(f"#{o.id}", o.title),
-                    site.member(here, t.owner),
-                    join(
-                        [
-                            site.date(t.due),
-                            " ",
-                            tag("span", say("overdue"), class_="kam-chip kam-chip--flag"),
-                        ]
-                    )
-                    if late
-                    else site.date(t.due),
-                    status_chip(say, t.status),
-                ]
-            )
-    if not rows:
-        return _nothing(site)
-    headers = [say("what"), say("objective"), say("owner"), say("due"), say("status")]
-    return table(headers, rows, sortable=True)
+def _tasks(site: Site, here: str, s: Strategy) -> tuple[TaskRow, ...]:
+    return tuple(
+        TaskRow(
+            what=t.what,
+            objective=Link(o.title, f"#{o.id}"),
+            owner=site.member(here, t.owner),
+            due=site.due(t.due, t.status),
+            status=site.word(t.status),
+        )
+        for o in s.map
+        for t in o.tasks
+    )
+
+
+def strategy_view(site: Site, s: Strategy) -> StrategyView:
+    here = strategy_url(s.id)
+    scored = site.strategy_scores.get(s.id)
+    return StrategyView(
+        id=s.id,
+        title=s.title,
+        summary=rich(s.summary),
+        scope=site.word(s.scope),
+        account=site.account(here, s.account) if s.account else None,
+        owner=site.member(here, s.owner),
+        horizon=f"{s.horizon.from_}–{s.horizon.to}",
+        gaps=_gaps(site, s),
+        insight=_insight(site, s),
+        intent=_intent(site, s),
+        innovation_focus=tuple(s.innovation_focus),
+        design=_design(site, s),
+        map=Markup(site.drawings.strategy_maps.get(s.id, "")),
+        expected_progress=percent(scored.expected_progress) if scored else None,
+        objectives=_objectives(site, here, s),
+        tasks=_tasks(site, here, s),
+    )
 
 
 def strategy_page(site: Site, s: Strategy) -> str:
-    here = strategy_url(s.id)
-    say = site.say
-    facts = [
-        tag("div", join([tag("dt", label), tag("dd", value)]))
-        for label, value in (
-            (say("scope"), esc(say.value(s.scope))),
-            (say("account"), site.account(here, s.account) if s.account else esc(None)),
-            (say("owner"), site.member(here, s.owner)),
-            (say("horizon"), esc(f"{s.horizon.from_}–{s.horizon.to}")),
-        )
-    ]
-    svg = site.drawings.strategy_maps.get(s.id, "")
-    graph = (
-        tag("div", Safe(svg), class_="kam-graph kam-graph--map", data_search_exclude="true")
-        if svg
-        else _nothing(site)
-    )
-    sections = (
-        ("gaps", "gaps", _gaps(site, s)),
-        ("insight", "insight", _insight(site, s)),
-        ("intent", "intent", _intent(site, s)),
-        ("design", "design", _design(site, s)),
-        ("strategy_map", "map", graph),
-        ("objectives", "objectives", _objectives(site, here, s)),
-        ("tasks", "tasks", _tasks(site, here, s)),
-    )
-    parts = [
-        page_title(s.title),
-        block(
-            tag(
-                "div",
-                join([tag("dl", join(facts), class_="kam-facts"), rich(s.summary)]),
-                class_="kam-header",
-            )
-        ),
-    ]
-    for label, anchor, body in sections:
-        parts.append(heading(2, say(label), f"kam-{anchor}"))
-        parts.append(block(body))
-    return "\n".join(parts)
+    return site.render("strategy.html", page=strategy_view(site, s))

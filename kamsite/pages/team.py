@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from kamsite.model.account import Account, Stakeholder
 from kamsite.model.team import Member
 from kamsite.pages.context import Site, account_url, member_url
-from kamsite.pages.markdown import page_title
-from kamsite.pages.markup import Cell, Safe, block, href, link, table, tag
-from kamsite.pages.portfolio import OpenAction, actions_table, open_actions
-from kamsite.pages.widgets import heading
+from kamsite.pages.markup import href
+from kamsite.pages.portfolio import ActionLine, OpenAction, action_lines, open_actions
+from kamsite.pages.views import Link, Term
 
 
 @dataclass
@@ -42,109 +41,104 @@ def duties(site: Site) -> dict[str, Duties]:
     return found
 
 
+@dataclass(frozen=True)
+class MemberLine:
+    """One member in the team index, with the counts of what they carry."""
+
+    name: Link
+    local_name: str | None
+    role: str | None
+    owned: int
+    sponsored: int
+    stakeholders: int
+    actions: int
+
+
+@dataclass(frozen=True)
+class AccountItem:
+    account: Link
+    tier: Term | None
+    quadrant: Term | None
+
+
+@dataclass(frozen=True)
+class OwnedPerson:
+    """A stakeholder this member owns, linking to their row on the account page."""
+
+    name: Link
+    local_name: str | None
+    title: str | None
+    account: Link
+    influence: int
+    attitude: Term
+    last_contact: str
+
+
+@dataclass(frozen=True)
+class MemberView:
+    name: str
+    local_name: str | None
+    role: str | None
+    email: str | None
+    owned: tuple[AccountItem, ...]
+    sponsored: tuple[AccountItem, ...]
+    teams: tuple[AccountItem, ...]
+    stakeholders: tuple[OwnedPerson, ...]
+    actions: tuple[ActionLine, ...]
+
+
 def team_index_page(site: Site, all_duties: dict[str, Duties]) -> str:
-    say = site.say
     here = "team/"
-    rows: list[list[Cell]] = []
+    lines = []
     for m in site.content.team.members:
         d = all_duties.get(m.id, Duties())
-        rows.append(
-            [
-                link(href(here, member_url(m.id)), m.name),
-                m.local_name,
-                m.role,
-                len(d.owned),
-                len(d.sponsored),
-                len(d.stakeholders),
-                len(d.actions),
-            ]
+        lines.append(
+            MemberLine(
+                name=Link(m.name, href(here, member_url(m.id))),
+                local_name=m.local_name,
+                role=m.role,
+                owned=len(d.owned),
+                sponsored=len(d.sponsored),
+                stakeholders=len(d.stakeholders),
+                actions=len(d.actions),
+            )
         )
-    headers = [
-        say("member"),
-        say("name"),
-        say("role"),
-        say("owned_accounts"),
-        say("sponsored_accounts"),
-        say("owned_stakeholders"),
-        say("open_actions"),
-    ]
-    return "\n".join(
-        [page_title(say("team")), block(table(headers, rows, sortable=True, numeric=(3, 4, 5, 6)))]
+    return site.render("team_index.html", members=tuple(lines))
+
+
+def _accounts(site: Site, here: str, accounts: list[Account]) -> tuple[AccountItem, ...]:
+    return tuple(
+        AccountItem(
+            site.account(here, a.id),
+            site.term(a.tier),
+            site.term(site.account_scores[a.id].quadrant),
+        )
+        for a in accounts
     )
-
-
-def _accounts(site: Site, here: str, accounts: list[Account]) -> Safe:
-    if not accounts:
-        return tag("p", site.say("nothing"), class_="kam-muted")
-    say = site.say
-    rows: list[list[Cell]] = []
-    for a in accounts:
-        s = site.account_scores[a.id]
-        rows.append([site.account(here, a.id), say.value(a.tier), say.value(s.quadrant)])
-    return table([say("account"), say("tier"), say("quadrant")], rows, sortable=True)
 
 
 def member_page(site: Site, member: Member, d: Duties) -> str:
-    say = site.say
     here = member_url(member.id)
-    rows: list[list[Cell]] = [
-        [
-            link(f"{href(here, account_url(a.id))}#{s.id}", s.name),
-            s.local_name,
-            s.title,
-            site.account(here, a.id),
-            s.influence,
-            tag(
-                "span",
-                say.value(s.attitude),
-                class_=f"kam-attitude kam-attitude--{s.attitude.value}",
-            ),
-            site.date(s.last_contact),
-        ]
-        for a, s in d.stakeholders
-    ]
-    stakeholders = (
-        table(
-            [
-                say("stakeholder"),
-                say("name"),
-                say("title"),
-                say("account"),
-                say("influence"),
-                say("attitude"),
-                say("last_contact"),
-            ],
-            rows,
-            sortable=True,
-            numeric=(4,),
-        )
-        if rows
-        else tag("p", say("nothing"), class_="kam-muted")
+    view = MemberView(
+        name=member.name,
+        local_name=member.local_name,
+        role=member.role,
+        email=member.email,
+        owned=_accounts(site, here, d.owned),
+        sponsored=_accounts(site, here, d.sponsored),
+        teams=_accounts(site, here, d.teams),
+        stakeholders=tuple(
+            OwnedPerson(
+                name=Link(s.name, f"{href(here, account_url(a.id))}#{s.id}"),
+                local_name=s.local_name,
+                title=s.title,
+                account=site.account(here, a.id),
+                influence=s.influence,
+                attitude=site.word(s.attitude),
+                last_contact=site.date(s.last_contact),
+            )
+            for a, s in d.stakeholders
+        ),
+        actions=action_lines(site, here, d.actions),
     )
-    title = member.name + (f" · {member.local_name}" if member.local_name else "")
-    return "\n".join(
-        [
-            page_title(title),
-            block(
-                tag(
-                    "p",
-                    " · ".join(x for x in (member.role, member.email) if x) or "—",
-                    class_="kam-muted",
-                )
-            ),
-            heading(2, say("owned_accounts"), "kam-owned"),
-            block(_accounts(site, here, d.owned)),
-            heading(2, say("sponsored_accounts"), "kam-sponsored"),
-            block(_accounts(site, here, d.sponsored)),
-            heading(2, say("team_accounts"), "kam-teams"),
-            block(_accounts(site, here, d.teams)),
-            heading(2, say("owned_stakeholders"), "kam-stakeholders"),
-            block(stakeholders),
-            heading(2, say("open_actions"), "kam-actions"),
-            block(
-                actions_table(site, here, d.actions)
-                if d.actions
-                else tag("p", say("nothing"), class_="kam-muted")
-            ),
-        ]
-    )
+    return site.render("member.html", page=view)

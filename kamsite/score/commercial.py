@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kamsite.model.account import Account, RevenueRow
 from kamsite.model.portfolio import Scoring, Stage
 from kamsite.score.numbers import r6
@@ -35,14 +37,30 @@ def revenue_gap(row: RevenueRow | None) -> float | None:
     return row.target
 
 
-def weighted_pipeline(account: Account, scoring: Scoring) -> float:
+@dataclass(frozen=True)
+class Weighted:
+    """An opportunity's win probability (given, else the stage default) and amount × it."""
+
+    probability: float
+    weighted: float | None
+
+
+def weighted_opportunities(account: Account, scoring: Scoring) -> dict[str, Weighted]:
+    """Every opportunity by id, closed ones too (won 1.0, lost 0.0 by default)."""
+    found = {}
+    for opp in account.opportunities:
+        p = opp.probability if opp.probability is not None else scoring.probability(opp.stage)
+        found[opp.id] = Weighted(p, None if opp.amount is None else opp.amount * p)
+    return found
+
+
+def weighted_pipeline(account: Account, weighted: dict[str, Weighted]) -> float:
     """Open opportunities only; one without an amount adds nothing rather than voiding the sum."""
     total = 0.0
     for opp in account.opportunities:
-        if opp.stage in CLOSED_STAGES or opp.amount is None:
-            continue
-        p = opp.probability if opp.probability is not None else scoring.probability(opp.stage)
-        total += opp.amount * p
+        value = weighted[opp.id].weighted
+        if opp.stage not in CLOSED_STAGES and value is not None:
+            total += value
     return total
 
 
@@ -57,3 +75,23 @@ def share_of_wallet(row: RevenueRow | None, wallet: float | None) -> float | Non
     if row is None or row.actual is None or wallet is None or wallet == 0:
         return None
     return row.actual / wallet
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A party's importance-weighted mean rating (1..5) over the needs it is rated on."""
+
+    party: str
+    rating: float
+
+
+def ranking(account: Account) -> tuple[Standing, ...]:
+    """`us` and each competitor that is rated, best first (ties by id): who leads on the needs."""
+    standings = []
+    for party in (US, *(c.id for c in account.competitors)):
+        rated = [n for n in account.needs if party in n.ratings]
+        weight = sum(n.importance for n in rated)
+        if weight:
+            mean = sum(n.importance * n.ratings[party] for n in rated) / weight
+            standings.append(Standing(party, mean))
+    return tuple(sorted(standings, key=lambda s: (-r6(s.rating), s.party)))

@@ -63,6 +63,33 @@ FLAG_CONDITIONS: dict[FlagCode, tuple[str, str]] = {
 }
 
 
+# What each flag is called where people read it (pages, method, review report); the code
+# stays in JSON and in tooltips.
+FLAG_NAMES: dict[FlagCode, tuple[str, str]] = {
+    FlagCode.STALE_PLAN: ("Stale plan", "计划过期"),
+    FlagCode.OVERDUE_ACTION: ("Overdue action", "行动逾期"),
+    FlagCode.NO_SPONSOR: ("No sponsor", "无高层发起人"),
+    FlagCode.DECISION_MAKER_UNCOVERED: ("Decision maker not won", "决策者未争取"),
+    FlagCode.OPPONENT_DECISION_MAKER: ("Opponent decision maker", "决策者反对"),
+    FlagCode.SINGLE_THREADED: ("Single-threaded", "单线联系"),
+    FlagCode.NO_COACH: ("No coach", "无教练"),
+    FlagCode.LOW_PIPELINE_COVERAGE: ("Low pipeline coverage", "商机覆盖不足"),
+    FlagCode.TIER_MISMATCH: ("Tier mismatch", "分级与象限不符"),
+    FlagCode.KEY_STAKEHOLDER_UNOWNED: ("Key stakeholder unowned", "关键人无负责人"),
+    FlagCode.GOING_COLD: ("Going cold", "关系变冷"),
+}
+
+
+def flag_name(code: FlagCode, language: Language) -> str:
+    en, zh = FLAG_NAMES[code]
+    return zh if language is Language.zh else en
+
+
+def days_ago(days: int) -> str:
+    """English count of days with its plural ("1 day ago", "2 days ago")."""
+    return f"{days} day ago" if days == 1 else f"{days} days ago"
+
+
 def flag_condition(code: FlagCode, settings: PortfolioSettings) -> str:
     en, zh = FLAG_CONDITIONS[code]
     return (zh if settings.language is Language.zh else en).format(days=settings.stale_after_days)
@@ -98,7 +125,7 @@ def _stale(a: Account, s: PortfolioSettings, as_of: dt.date, zh: bool) -> Iterat
         ("reviewed",),
         f"上次复盘 {date}，已过 {days} 天（上限 {limit} 天）"
         if zh
-        else f"last reviewed {date}, {days} days ago (limit {limit})",
+        else f"last reviewed {date}, {days_ago(days)} (limit {limit})",
     )
 
 
@@ -112,7 +139,7 @@ def _overdue(a: Account, as_of: dt.date, zh: bool) -> Iterator[Evidence]:
             ("actions", aid),
             f"{aid}（{status}）应于 {due} 完成，已逾期 {days} 天"
             if zh
-            else f"{aid} ({status}) was due {due}, {days} days ago",
+            else f"{aid} ({status}) was due {due}, {days_ago(days)}",
         )
 
 
@@ -216,7 +243,7 @@ def _going_cold(a: Account, as_of: dt.date, zh: bool) -> Iterator[Evidence]:
                 ("stakeholders", sid),
                 f"{sid}（影响力 {influence}）：上次联系 {date}，已过 {days} 天"
                 if zh
-                else f"{sid} (influence {influence}): last contact {date}, {days} days ago",
+                else f"{sid} (influence {influence}): last contact {date}, {days_ago(days)}",
             )
 
 

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kamsite.model.account import Tier
+from kamsite.score.commercial import Standing, Weighted
+from kamsite.score.levels import Level
+from kamsite.score.risks import Exposure
 
 
 class Quadrant(StrEnum):
@@ -104,6 +107,11 @@ class AccountScore:
     revenue_actual: float | None
     revenue_target: float | None
     revenue_forecast: float | None
+    # What views show beside the §4 numbers, computed once so every view agrees:
+    levels: Mapping[str, Level]  # good/fair/poor of each headline score, by field name
+    ranking: tuple[Standing, ...]  # rated parties on the needs, best first
+    opportunities: Mapping[str, Weighted]  # probability and weighted amount, by id
+    risks: Mapping[str, Exposure]  # likelihood × impact, by id
 
     @property
     def flag_codes(self) -> tuple[str, ...]:

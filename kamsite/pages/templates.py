@@ -1,0 +1,85 @@
+"""The Jinja2 environment that turns page views into Markdown pages.
+
+Layouts ship in `kamsite/templates/<kind>.html`; a portfolio replaces one with a
+file of the same name in its `theme/kamsite/` folder (`overrides`). Autoescape is
+on for every template, so content text is escaped unless it is `Markup`. With
+overrides, every layout renders in Jinja's sandbox: a portfolio's layout can arrange
+what kamsite prepared but cannot reach into Python (an override is a repository file,
+and a pull request can change it).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+)
+from jinja2.ext import Extension
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from kamsite.pages.markdown import heading, page_title
+from kamsite.pages.markup import block
+
+
+class Dedent(Extension):
+    """Template lines lose their leading indentation before parsing.
+
+    Markdown is indentation-sensitive (an indented heading is a code block), so a
+    layout can be indented for reading and still produce a flush-left page.
+    """
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return "\n".join(line.lstrip() for line in source.split("\n"))
+
+
+def raw(fragment: str) -> Markup:
+    """`{% filter raw %}…{% endfilter %}`: the HTML set apart as a raw block (`markup.block`)."""
+    return Markup(block(fragment))
+
+
+def dash(value: object) -> object:
+    """A missing value (None or "") shows as a dash."""
+    return "—" if value is None or value == "" else value
+
+
+@lru_cache(maxsize=8)
+def environment(overrides: Path | None = None) -> Environment:
+    """One environment per overrides folder; Jinja reloads a template whose file changed."""
+    loaders: list[BaseLoader] = []
+    if overrides is not None:
+        loaders.append(FileSystemLoader(overrides))
+    loaders.append(PackageLoader("kamsite", "templates"))
+    kind = Environment if overrides is None else SandboxedEnvironment
+    env = kind(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=[Dedent],
+    )
+    env.filters.update(raw=raw, dash=dash)
+    env.globals.update(page_title=page_title, heading=heading)
+    return env
+
+
+def template_sources(overrides: Path | None) -> bytes:
+    """Every override template's name and bytes, sorted: the part of a page-cache key they make.
+
+    The packaged templates are kamsite's own code and already in its code stamp.
+    """
+    if overrides is None or not overrides.is_dir():
+        return b""
+    parts = []
+    for path in sorted(p for p in overrides.rglob("*") if p.is_file()):
+        parts.append(path.relative_to(overrides).as_posix().encode() + b"\0" + path.read_bytes())
+    return b"\0".join(parts)
