@@ -23,7 +23,7 @@ from kamsite.graph import (
     strategy_map,
 )
 from kamsite.model import Content
-from kamsite.pages import generate_pages
+from kamsite.pages import generate_pages, template_sources
 from kamsite.pages.context import Drawings, account_url
 from kamsite.score import AccountScore, PortfolioScores, score_portfolio
 
@@ -98,10 +98,11 @@ def draw(content: Content, scores: PortfolioScores, renderer: Renderer) -> Drawi
     )
 
 
-def _page_key(fingerprint: str, as_of: dt.date, drawing: str) -> str:
+def _page_key(fingerprint: str, as_of: dt.date, drawing: str, overrides: Path | None) -> str:
     digest = hashlib.sha256()
     for part in ("kamsite-pages", code_stamp(), fingerprint, as_of.isoformat(), drawing):
         digest.update(part.encode("utf-8") + b"\0")
+    digest.update(template_sources(overrides))
     return digest.hexdigest()
 
 
@@ -121,16 +122,31 @@ def _stored_pages(store: SignedStore, slot: str, key: str) -> dict[str, str] | N
     return pages
 
 
+def overrides_dir(theme: Path) -> Path | None:
+    """A portfolio's page layouts: `kamsite/` in its theme folder, when there is one."""
+    folder = theme / "kamsite"
+    return folder if folder.is_dir() else None
+
+
 def site_pages(
-    content: Content, fingerprint: str, as_of: dt.date, renderer: Renderer, project: Path
+    content: Content,
+    fingerprint: str,
+    as_of: dt.date,
+    renderer: Renderer,
+    project: Path,
+    overrides: Path | None = None,
 ) -> dict[str, str]:
-    """Score, draw and generate, or the stored set when its key matches (a warm build)."""
+    """Score, draw and generate, or the stored set when its key matches (a warm build).
+
+    `overrides`: the folder whose `<kind>.html` layouts replace kamsite's own.
+    """
     store = SignedStore(cache_root() / "pages")
     slot = project_slot(project)
-    key = _page_key(fingerprint, as_of, renderer.version())
+    key = _page_key(fingerprint, as_of, renderer.version(), overrides)
     pages = _stored_pages(store, slot, key)
     if pages is None:
         scores = score_portfolio(content, as_of)
-        pages = generate_pages(content, scores, draw(content, scores, renderer), as_of)
+        drawings = draw(content, scores, renderer)
+        pages = generate_pages(content, scores, drawings, as_of, overrides=overrides)
         store.write(slot, json.dumps({"key": key, "pages": pages}).encode())
     return pages

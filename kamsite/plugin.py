@@ -30,7 +30,7 @@ from kamsite.graph import GraphvizMissing, Renderer, RenderError
 from kamsite.load import LoadError, parse
 from kamsite.model import resolve_as_of
 from kamsite.pages.markup import RAW_CLOSE, RAW_OPEN
-from kamsite.pipeline import cached_renderer, site_pages
+from kamsite.pipeline import cached_renderer, overrides_dir, site_pages
 from kamsite.validate import validate_content
 
 log: logging.LoggerAdapter[logging.Logger] = get_plugin_logger(__name__)
@@ -90,6 +90,11 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
         self._theme_language(config)
         return config
 
+    def _overrides(self, config: MkDocsConfig) -> Path | None:
+        """`theme/kamsite/` beside Material's own overrides (the theme's `custom_dir`)."""
+        custom = config.theme.custom_dir
+        return overrides_dir(Path(custom) if custom else self.root / "theme")
+
     def _theme_language(self, config: MkDocsConfig) -> None:
         """`portfolio.language` is the one setting: it fills `theme.language` when left unset."""
         declared = any(
@@ -121,7 +126,14 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(str(exc)) from None
         assert self.renderer is not None  # set in on_config
         try:
-            pages = site_pages(content, result.fingerprint, as_of, self.renderer, self.root)
+            pages = site_pages(
+                content,
+                result.fingerprint,
+                as_of,
+                self.renderer,
+                self.root,
+                self._overrides(config),
+            )
         except (GraphvizMissing, RenderError) as exc:
             raise PluginError(str(exc)) from None
         for file in [f for f in files if f.src_uri.endswith(_RAW)]:

@@ -14,7 +14,7 @@ from kamsite.cli.options import content_option, load_or_exit
 from kamsite.graph import GraphvizMissing, RenderError
 from kamsite.model import resolve_as_of
 from kamsite.pages import write_pages
-from kamsite.pipeline import cached_renderer, site_pages
+from kamsite.pipeline import cached_renderer, overrides_dir, site_pages
 
 
 @click.command()
@@ -25,7 +25,14 @@ from kamsite.pipeline import cached_renderer, site_pages
     required=True,
     help="Folder to write <section>/<id>/index.md files into.",
 )
-def pages(content_dir: Path, out: Path) -> None:
+@click.option(
+    "--theme",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The site's theme folder, whose kamsite/ holds layout overrides "
+    "(default: theme/ beside the content dir).",
+)
+def pages(content_dir: Path, out: Path, theme: Path | None) -> None:
     """Write every generated page (dashboard, accounts, strategies, …) as Markdown."""
     result = load_or_exit(content_dir)
     assert result.content is not None  # load_or_exit exits otherwise
@@ -35,8 +42,11 @@ def pages(content_dir: Path, out: Path) -> None:
         raise click.UsageError(str(exc)) from None
     project = content_dir.resolve().parent
     renderer = cached_renderer()
+    overrides = overrides_dir(theme if theme is not None else project / "theme")
     try:
-        generated = site_pages(result.content, result.fingerprint, as_of, renderer, project)
+        generated = site_pages(
+            result.content, result.fingerprint, as_of, renderer, project, overrides
+        )
     except (GraphvizMissing, RenderError) as exc:
         raise click.ClickException(str(exc)) from None
     write_pages(generated, out)
