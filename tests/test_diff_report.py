@@ -226,7 +226,7 @@ def test_validation_error_introduced_then_fixed(repo: Repo) -> None:
     repo.edit(ACME_PATH, "    owner: zhao-min\n", "    owner: nobody-here\n")
     code, out = repo.run("main")
     assert code == 0
-    assert "now invalid: not scored; 1 error introduced" in out
+    assert "| **Acme Corp** `acme` | no longer validates: 1 error |" in out
     assert "unknown-ref" in out
     data = repo.json("main")
     acme = item(data, "acme")
@@ -255,7 +255,7 @@ def test_portfolio_unusable_on_head_is_reported_not_raised(repo: Repo) -> None:
     repo.edit("content/portfolio.yaml", "fiscal_year: 2026", "fiscal_year: soon")
     code, out = repo.run("main")
     assert code == 0
-    assert "HEAD does not validate" in out
+    assert "**working tree does not validate**" in out
     data = repo.json("main")
     assert data["head"]["valid"] is False
     assert item(data, "portfolio")["after"] == "invalid"
@@ -296,7 +296,7 @@ def test_base_without_content(tmp_path: Path) -> None:
         "team": "added",
     }
     md = repo.markdown(first, "HEAD")
-    assert "BASE has no content yet" in md
+    assert f"{first[:7]} has no content yet" in md
     assert "**Solo Ltd** `solo` | added" in md
 
 

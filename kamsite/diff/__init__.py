@@ -5,6 +5,7 @@ from kamsite.diff.compare import compare
 from kamsite.diff.jsonout import render_json, to_json
 from kamsite.diff.markdown import render_markdown
 from kamsite.diff.result import (
+    WORKING_TREE,
     DiagnosticChange,
     Diff,
     Event,
@@ -14,9 +15,9 @@ from kamsite.diff.result import (
     ItemDiff,
     ScoreDelta,
     Side,
+    side_label,
 )
 from kamsite.diff.sources import (
-    WORKING_TREE,
     Repo,
     RevisionError,
     Snapshot,
@@ -45,5 +46,6 @@ __all__ = [
     "read_working_tree",
     "render_json",
     "render_markdown",
+    "side_label",
     "to_json",
 ]

@@ -39,6 +39,7 @@ from kamsite.diff.result import (
 from kamsite.diff.sources import Snapshot
 from kamsite.model import Content, PortfolioSettings, resolve_as_of
 from kamsite.model.account import Account
+from kamsite.model.portfolio import Language
 from kamsite.model.strategy import Strategy
 from kamsite.model.team import Team
 from kamsite.score import AccountScore, PortfolioScores, StrategyScore, score_portfolio
@@ -106,6 +107,14 @@ def choose_as_of(head: Content | None, base: Content | None) -> dt.date:
     return resolve_as_of(PortfolioSettings.model_construct(as_of=None))  # type: ignore[call-arg]
 
 
+def choose_language(head: Content | None, base: Content | None) -> Language:
+    """HEAD's `language` (the portfolio as it will be), else BASE's, else English."""
+    for content in (head, base):
+        if content is not None:
+            return content.settings.language
+    return Language.en
+
+
 def compare(
     base: Snapshot, head: Snapshot, *, content_dir: str = "content", as_of: dt.date | None = None
 ) -> Diff:
@@ -126,22 +135,36 @@ def compare(
     if before.scores is not None and after.scores is not None:
         totals = _deltas(before.scores.totals, after.scores.totals, TOTAL_METRICS)
     return Diff(
-        base=_side(base, before),
-        head=_side(head, after),
+        base=_side(base, before, content_dir),
+        head=_side(head, after, content_dir),
         as_of=when,
         items=tuple(items),
         totals=totals,
+        language=choose_language(vh.content, vb.content),
     )
 
 
-def _side(snapshot: Snapshot, scored: _Scored) -> Side:
+def _side(snapshot: Snapshot, scored: _Scored, content_dir: str) -> Side:
     diagnostics = [] if scored.empty else scored.validation.diagnostics
     return Side(
-        label=snapshot.label,
+        name=snapshot.name,
         files=scored.validation.files,
         errors=count(diagnostics, "error"),
         warnings=count(diagnostics, "warning"),
         valid=scored.content is not None,
+        commit=snapshot.commit,
+        excluded=_excluded(snapshot, scored, content_dir),
+    )
+
+
+def _excluded(snapshot: Snapshot, scored: _Scored, content_dir: str) -> tuple[str, ...]:
+    """Accounts left out of a side's scores and totals because their files do not validate;
+    none when nothing is scored at all (the headline says so instead)."""
+    if scored.content is None:
+        return ()
+    paths = (p for p in snapshot.sources if _kind(p, content_dir) == "account")
+    return tuple(
+        sorted(PurePosixPath(p).stem for p in paths if _state(scored, "account", p)[0] == "invalid")
     )
 
 
@@ -362,6 +385,13 @@ def _changes(kind: ItemKind, b: object, a: object, ctx: _Context) -> _Changes:
     return _team(_as(Team, b), _as(Team, a), ctx)
 
 
+def _name(model: object) -> str | None:
+    """The name of the side that validates, for an item not compared (the other is invalid)."""
+    if isinstance(model, Account):
+        return model.name
+    return model.title if isinstance(model, Strategy) else None
+
+
 def _item(pair: Pair, ctx: _Context, content_dir: str) -> ItemDiff | None:
     """The change of one file, or None when nothing about it changed.
 
@@ -377,7 +407,7 @@ def _item(pair: Pair, ctx: _Context, content_dir: str) -> ItemDiff | None:
     item = ItemDiff(
         kind=kind,
         id=PurePosixPath(path).stem,
-        name=changes.name or PurePosixPath(path).stem,
+        name=changes.name or _name(model_a) or _name(model_b) or PurePosixPath(path).stem,
         before=state_b,
         after=state_a,
         file=pair.change,

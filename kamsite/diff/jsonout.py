@@ -11,9 +11,12 @@ from kamsite.diff.result import Diff
 
 
 def to_json(diff: Diff) -> dict[str, Any]:
-    """Dataclass fields in declaration order plus each item's `moves`, dates as ISO text."""
+    """Dataclass fields in declaration order plus each side's `label` (first, in English) and
+    each item's `moves`, dates as ISO text."""
     payload = asdict(diff)
     payload["as_of"] = diff.as_of.isoformat()
+    for key, side in (("base", diff.base), ("head", diff.head)):
+        payload[key] = {"label": side.label, **payload[key]}
     for data, item in zip(payload["items"], diff.items, strict=True):
         data["moves"] = item.moves
     return payload

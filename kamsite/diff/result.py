@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from kamsite.diagnostics import Diagnostic
+from kamsite.model.portfolio import Language
 from kamsite.score.numbers import r6
 
 Value = str | float | int | None
@@ -16,6 +17,7 @@ ItemKind = Literal["portfolio", "team", "account", "strategy"]
 
 # Metrics where a fall is an improvement; every other metric improves by rising.
 LOWER_IS_BETTER = frozenset({"revenue_gap"})
+WORKING_TREE = "working tree"
 
 
 @dataclass(frozen=True)
@@ -123,13 +125,34 @@ class ItemDiff:
 
 @dataclass(frozen=True)
 class Side:
-    """What each side of the comparison was and whether its portfolio validated."""
+    """What each side of the comparison was and whether its portfolio validated.
 
-    label: str
+    `name`: the branch or ref the side was given as, or the label a caller chose; None for a
+    bare commit id and the working tree. `commit`: None for the working tree. `excluded`: ids
+    of the accounts that do not validate while the portfolio does, so that side's scores and
+    totals leave them out.
+    """
+
+    name: str | None
     files: int
     errors: int
     warnings: int
     valid: bool
+    commit: str | None = None
+    excluded: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return side_label(self, WORKING_TREE)
+
+
+def side_label(side: Side, working_tree: str) -> str:
+    """`main (abc1234)` for a named commit, `abc1234` for a bare one, else the name or
+    `working_tree`: a reviewer sees which branch and which commit without a lookup."""
+    if side.commit is None:
+        return side.name or working_tree
+    short = side.commit[:7]
+    return f"{side.name} ({short})" if side.name else short
 
 
 @dataclass(frozen=True)
@@ -139,6 +162,8 @@ class Diff:
     as_of: dt.date
     items: tuple[ItemDiff, ...] = ()
     totals: tuple[ScoreDelta, ...] = field(default=())
+    language: Language = Language.en
+    """The portfolio's `language`: the words of the Markdown report."""
 
     @property
     def moving(self) -> tuple[ItemDiff, ...]:

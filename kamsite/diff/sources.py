@@ -3,6 +3,7 @@ working tree, so a CI job can compare any two states of the content."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -10,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from kamsite.validate import NotAFile, Source, discover
 from kamsite.validate.files import FOLDERS, NOT_UTF8, expected_kind, shown_path
 
-WORKING_TREE = "working tree"
+_COMMIT_ID = re.compile(r"[0-9a-fA-F]{4,64}")
 
 
 class RevisionError(ValueError):
@@ -19,10 +20,14 @@ class RevisionError(ValueError):
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The content files of one side; keys are POSIX paths relative to the content dir's parent."""
+    """The content files of one side; keys are POSIX paths relative to the content dir's parent.
 
-    label: str
+    `name` is what the side is called (see `ref_name`), `commit` None for the working tree.
+    """
+
     sources: dict[str, Source]
+    name: str | None = None
+    commit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -153,11 +158,29 @@ def read_revision(repo: Repo, revision: str) -> Snapshot:
             start = header_end + 1
             sources[key] = batch[start : start + size]
             offset = start + size + 1
-    label = revision if commit.startswith(revision) else f"{revision} ({commit[:7]})"
-    return Snapshot(label, sources)
+    return Snapshot(sources, ref_name(repo, revision, commit), commit)
+
+
+def ref_name(repo: Repo, revision: str, commit: str) -> str | None:
+    """The name a revision goes by in the report: None for a commit id (its short id is all
+    there is to say), the current branch for `HEAD` (`HEAD` itself when detached), else the
+    revision as given (`main`, `origin/main`, `HEAD~2`)."""
+    if _COMMIT_ID.fullmatch(revision) and commit.startswith(revision.lower()):
+        return None
+    if revision == "HEAD":
+        return _current_branch(repo) or revision
+    return revision
+
+
+def _current_branch(repo: Repo) -> str | None:
+    try:
+        out = _git(repo.root, "symbolic-ref", "--quiet", "--short", "HEAD")
+    except RevisionError:
+        return None
+    return out.decode().strip() or None
 
 
 def read_working_tree(repo: Repo) -> Snapshot:
     """Exactly the files `kamsite validate` reads, untracked ones included."""
     root = repo.root / repo.content
-    return Snapshot(WORKING_TREE, discover(root) if root.is_dir() else {})
+    return Snapshot(discover(root) if root.is_dir() else {})
