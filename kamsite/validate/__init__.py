@@ -195,7 +195,8 @@ def validate_sources(
         results[result.path] = result
 
     diagnostics = [d for r in results.values() for d in r.diagnostics]
-    diagnostics.extend(_cross(results, sources, content_dir))
+    file_keys = {path: key for path, (_kind, key) in keys.items()}
+    diagnostics.extend(_cross(results, sources, content_dir, file_keys, cache.memo))
     diagnostics.sort()
     cache.put_tree(tree, diagnostics, len(results))
     erroneous = {d.path for d in diagnostics if d.severity == "error"}
@@ -208,15 +209,25 @@ def _models(results: Mapping[str, FileResult], kind: str) -> dict[str, object]:
 
 
 def _cross(
-    results: Mapping[str, FileResult], sources: Mapping[str, Source], content_dir: str
+    results: Mapping[str, FileResult],
+    sources: Mapping[str, Source],
+    content_dir: str,
+    keys: Mapping[str, str],
+    memo: dict[tuple[str, ...], list[Finding]],
 ) -> Iterable[Diagnostic]:
-    """Cross-file rules over every file that can be read, valid or not (one round of fixes)."""
+    """Cross-file rules over every file that can be read, valid or not (one round of fixes).
+
+    An account's rules see only its own file, what portfolio.yaml says and which ids exist:
+    `memo` keeps its findings by exactly those, for callers that validate many similar
+    trees (`kamsite history`, one tree per commit).
+    """
     data: dict[str, Data] = {}
     for path, result in sorted(results.items()):
         raw = sources[path]
-        readable_data = readable(result.model, result.kind, raw if isinstance(raw, bytes) else None)
-        if readable_data is not None:
-            data[path] = readable_data
+        raw_bytes = raw if isinstance(raw, bytes) else None
+        plain = result.data if result.model is not None else readable(result.kind, raw_bytes)
+        if plain is not None:
+            data[path] = plain
 
     def paths(kind: str) -> list[str]:
         return sorted(p for p, r in results.items() if r.kind == kind)
@@ -257,8 +268,12 @@ def _cross(
     team = data.get(teams[0]) if teams else {}
     refs = Refs.read(team, accounts.values(), strategies.values(), unread)
     portfolio = frame(settings)
+    context = (portfolio.key(), refs.key())
     for path, account in accounts.items():
-        found.setdefault(path, []).extend(account_rules(account, portfolio, refs))
+        rules = memo.get((keys[path], *context))
+        if rules is None:
+            rules = memo[(keys[path], *context)] = list(account_rules(account, portfolio, refs))
+        found.setdefault(path, []).extend(rules)
     for path, strategy in strategies.items():
         found.setdefault(path, []).extend(strategy_rules(strategy, refs))
 

@@ -22,6 +22,7 @@ from kamsite.cache import SignedStore, code_stamp
 from kamsite.diagnostics import Diagnostic
 from kamsite.model import KIND_MODELS
 from kamsite.validate.files import FileResult, NotAFile, Source
+from kamsite.validate.findings import Finding
 
 _SEVERITIES = ("error", "warning")
 
@@ -89,6 +90,8 @@ class FileCache:
 
     def __init__(self, directory: Path | None) -> None:
         self.store = SignedStore(directory)
+        self.memo: dict[tuple[str, ...], list[Finding]] = {}
+        """Cross-file findings of this run's callers, in memory (see `validate._cross`)."""
 
     def get(self, key: str) -> FileResult | None:
         payload = self.store.read(key)

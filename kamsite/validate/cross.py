@@ -7,6 +7,7 @@ file with schema errors still has its references checked in the same run.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from numbers import Real
@@ -31,6 +32,13 @@ class Frame:
     criteria: Mapping[str, frozenset[str] | None]
     fiscal_year: int | None
     as_of: dt.date | None
+
+    def key(self) -> str:
+        """Equal keys, equal frames: part of the key account findings are kept by."""
+        criteria = sorted(
+            (g, sorted(c) if c is not None else None) for g, c in self.criteria.items()
+        )
+        return repr((criteria, self.fiscal_year, self.as_of))
 
 
 def frame(settings: Data | None) -> Frame:
@@ -90,6 +98,12 @@ class Refs:
         self.accounts = set(accounts)
         self.objectives = set(objectives)
         self.unread = set(unread)
+
+    def key(self) -> str:
+        """A digest of every id that may be pointed at (see `Frame.key`)."""
+        members = sorted(self.members) if self.members is not None else None
+        parts = (members, *map(sorted, (self.accounts, self.objectives, self.unread)))
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
 
     @classmethod
     def read(

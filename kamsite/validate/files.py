@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import PurePosixPath
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -66,6 +68,12 @@ class FileResult:
     @property
     def has_errors(self) -> bool:
         return any(d.severity == "error" for d in self.diagnostics)
+
+    @cached_property
+    def data(self) -> dict[str, Any] | None:
+        """The model as YAML keys with defaults filled in, for rules that read plain data;
+        kept, since one result serves many trees (history validates one per commit)."""
+        return None if self.model is None else self.model.model_dump(by_alias=True)
 
 
 def to_diagnostics(path: str, text: str, found: Iterable[Finding]) -> list[Diagnostic]:

@@ -12,19 +12,15 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from pydantic import BaseModel
-
 from kamsite.load import LoadError, parse
 
 Data = Mapping[str, Any]
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def readable(model: BaseModel | None, kind: str, raw: bytes | None) -> Data | None:
-    """A file's data: its model's when it validated (YAML keys, defaults filled in), else
-    what its bytes parse to, if that is a mapping of `kind`; else None."""
-    if model is not None:
-        return model.model_dump(by_alias=True)
+def readable(kind: str, raw: bytes | None) -> Data | None:
+    """The data of a file that did not validate: what its bytes parse to, if that is a
+    mapping of `kind`; else None. (A valid file's data is `FileResult.data`.)"""
     if raw is None:
         return None
     try:
