@@ -77,7 +77,9 @@ def clean(**fields: Any) -> dict[str, Any]:
             person("buyer", influence=4, roles=["economic_buyer"], attitude="supporter"),
             person("insider", roles=["coach"], attitude="supporter"),
         ],
-        "opportunities": [{"id": "deal", "name": "Deal", "stage": "commit", "amount": 40}],
+        "opportunities": [
+            {"id": "deal", "name": "Deal", "stage": "commit", "amount": 40, "close": "2026-12-15"}
+        ],
         "objectives": [
             {
                 "id": "grow",

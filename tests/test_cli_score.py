@@ -22,6 +22,7 @@ ACCOUNT_KEYS = {
     "decision_coverage",
     "revenue_gap",
     "weighted_pipeline",
+    "weighted_pipeline_fy",
     "pipeline_coverage",
     "share_of_wallet",
     "plan_completeness",
@@ -65,8 +66,10 @@ def test_design_example_scores_by_hand() -> None:
     assert abs(northwind["attractiveness"] - a) < 1e-9
     assert abs(northwind["strength"] - s) < 1e-9
     assert northwind["quadrant"] == "strategic"
-    assert northwind["revenue_gap"] == 140 - 96
+    assert northwind["revenue_gap"] == 140 - 131  # the forecast first
     assert abs(northwind["weighted_pipeline"] - 60 * 0.35) < 1e-9
+    assert northwind["weighted_pipeline_fy"] == 0  # its one deal closes 2027-03-31
+    assert northwind["pipeline_coverage"] == 0 / (140 - 96)
     assert northwind["stakeholders"][0] == {"id": "chen-gang", "relationship": 20 * 12 / 6}
 
 
@@ -103,4 +106,4 @@ def test_csv_defuses_spreadsheet_formulas(tmp_path: Path) -> None:
     raw = score("csv", tmp_path).stdout.decode("utf-8-sig")
     [row] = list(csv.DictReader(io.StringIO(raw)))
     assert row["name"] == '\'=HYPERLINK("http://x","c")'
-    assert float(row["revenue_gap"]) == 44
+    assert float(row["revenue_gap"]) == 9

@@ -160,8 +160,10 @@ def test_decision_coverage_null_without_deciders() -> None:
 @pytest.mark.parametrize(
     ("row", "gap"),
     [
-        ({"actual": 80, "forecast": 95, "target": 100}, 20),  # actual wins over forecast
+        # G = target − (forecast, else actual, else 0): the shortfall expected at year end
+        ({"actual": 80, "forecast": 95, "target": 100}, 5),  # the forecast wins over the actual
         ({"forecast": 90, "target": 100}, 10),
+        ({"actual": 80, "target": 100}, 20),  # no forecast: the actual
         ({"target": 100}, 100),
         ({"actual": 120, "target": 100}, -20),
         ({"actual": 80, "forecast": 90}, None),  # no target
@@ -178,18 +180,60 @@ def test_revenue_gap_null_without_a_row_for_the_fiscal_year() -> None:
 
 
 OPPORTUNITIES = [
-    {"id": "a", "name": "A", "stage": "commit", "amount": 40},  # default 0.85 → 34
-    {"id": "b", "name": "B", "stage": "recommend", "amount": 50, "probability": 0.5},  # 25
-    {"id": "c", "name": "C", "stage": "won", "amount": 100},  # closed
-    {"id": "d", "name": "D", "stage": "lost", "amount": 10},  # closed
-    {"id": "e", "name": "E", "stage": "discover"},  # no amount
+    {"id": "a", "name": "A", "stage": "commit", "amount": 40, "close": "2026-12-15"},  # .85 → 34
+    {
+        "id": "b",
+        "name": "B",
+        "stage": "recommend",
+        "amount": 50,
+        "probability": 0.5,
+    },  # 25, no close
+    {"id": "c", "name": "C", "stage": "won", "amount": 100, "close": "2026-03-01"},  # closed
+    {"id": "d", "name": "D", "stage": "lost", "amount": 10, "close": "2026-04-01"},  # closed
+    {"id": "e", "name": "E", "stage": "discover", "close": "2026-06-30"},  # no amount
+    {"id": "f", "name": "F", "stage": "negotiate", "amount": 20, "close": "2027-01-01"},  # 13
+    {"id": "g", "name": "G", "stage": "qualify", "amount": 30, "close": "2025-11-30"},  # 3
 ]
 
 
-def test_weighted_pipeline_with_stage_defaults_and_explicit_probability() -> None:
+def test_weighted_pipeline_counts_every_open_deal_whatever_its_close() -> None:
     s = score_one(clean(opportunities=OPPORTUNITIES))
-    assert s.weighted_pipeline == pytest.approx(34 + 25)
-    assert s.pipeline_coverage == pytest.approx(59 / 20)
+    # WP = a 40·.85 + b 50·.5 + f 20·.65 + g 30·.1 = 34 + 25 + 13 + 3
+    assert s.weighted_pipeline == pytest.approx(75)
+
+
+def test_fiscal_year_pipeline_counts_open_deals_closing_by_the_year_end() -> None:
+    s = score_one(clean(opportunities=OPPORTUNITIES))
+    # WPFY = a 34 (closes Dec 2026) + g 3 (slipped from 2025, still open); b has no close date,
+    # f closes Jan 1 2027, c/d are closed, e has no amount
+    assert s.weighted_pipeline_fy == pytest.approx(37)
+    # PC = WPFY / Rem, Rem = target 100 − actual 80 = 20
+    assert s.pipeline_coverage == pytest.approx(37 / 20)
+
+
+def test_pipeline_coverage_divides_by_target_minus_actual_not_by_the_gap() -> None:
+    """The issue's case: a forecast shrinks G, while coverage still needs what is left to win."""
+    s = score_one(
+        clean(
+            revenue=[{"year": FY, "actual": 96, "target": 140, "forecast": 131}],
+            opportunities=[
+                {"id": "x", "name": "X", "stage": "commit", "amount": 20, "close": "2026-12-20"},
+                {"id": "y", "name": "Y", "stage": "recommend", "amount": 60, "close": "2027-03-31"},
+            ],
+        )
+    )
+    assert s.revenue_gap == 140 - 131  # 9
+    assert s.revenue_remaining == 140 - 96  # 44
+    assert s.weighted_pipeline == pytest.approx(17 + 18)  # 20·.85 + 60·.3
+    assert s.weighted_pipeline_fy == pytest.approx(17)  # y closes in 2027
+    assert s.pipeline_coverage == pytest.approx(17 / 44)  # 0.386…, not 35 / 9 = 3.9
+
+
+def test_remaining_without_an_actual_is_the_whole_target() -> None:
+    s = score_one(clean(revenue=[{"year": FY, "forecast": 90, "target": 100}]))
+    assert s.revenue_remaining == 100
+    assert s.weighted_pipeline_fy == 34  # the clean plan's deal: 40 · .85, closing 2026-12-15
+    assert s.pipeline_coverage == pytest.approx(34 / 100)
 
 
 def test_stage_probability_override_from_portfolio() -> None:
@@ -198,17 +242,26 @@ def test_stage_probability_override_from_portfolio() -> None:
         scoring={"stage_probability": {"commit": 0.9, "recommend": 0.1}},
     )
     # commit overridden to .9; the explicit probability of b still wins over the stage
-    assert s.weighted_pipeline == pytest.approx(40 * 0.9 + 25)
+    assert s.weighted_pipeline == pytest.approx(40 * 0.9 + 25 + 13 + 3)
+    assert s.weighted_pipeline_fy == pytest.approx(40 * 0.9 + 3)
 
 
 def test_weighted_pipeline_is_zero_without_open_opportunities() -> None:
     s = score_one(clean(opportunities=[]))
-    assert s.weighted_pipeline == 0
+    assert (s.weighted_pipeline, s.weighted_pipeline_fy) == (0, 0)
     assert s.pipeline_coverage == 0
 
 
-@pytest.mark.parametrize("row", [{"actual": 100, "target": 100}, {"actual": 120, "target": 100}])
-def test_pipeline_coverage_null_unless_gap_is_positive(row: dict[str, float]) -> None:
+@pytest.mark.parametrize(
+    "row",
+    [
+        {"actual": 100, "target": 100},  # Rem = 0
+        {"actual": 120, "target": 100},  # Rem < 0
+        {"actual": 100, "forecast": 90, "target": 100},  # G = 10 > 0, yet nothing left to win
+        {"actual": 100},  # no target
+    ],
+)
+def test_pipeline_coverage_null_unless_something_is_left_to_win(row: dict[str, float]) -> None:
     assert score_one(clean(revenue=[{"year": FY, **row}])).pipeline_coverage is None
 
 

@@ -76,6 +76,35 @@ def test_overdue_action_names_each_open_overdue_action() -> None:
     assert s.flags[0].evidence[0].message == "late (planned) was due 2026-10-31, 1 day ago"
 
 
+def _deal(oid: str, stage: str, due: str | None, close: str = "2026-12-01") -> dict[str, Any]:
+    step = {"what": "Call the buyer"} | ({"due": due} if due else {})
+    return {"id": oid, "name": oid, "stage": stage, "amount": 40, "close": close, "next_step": step}
+
+
+def test_an_overdue_next_step_is_flagged_like_an_overdue_action() -> None:
+    deals = [
+        _deal("late", "commit", "2026-10-20"),  # 12 days before as_of
+        _deal("today", "commit", "2026-11-01"),  # due on as_of: not late yet
+        _deal("later", "commit", "2026-11-30"),
+        _deal("undated", "commit", None),
+        _deal("won", "won", "2026-01-10", close="2026-02-01"),  # closed: its step is moot
+        _deal("lost", "lost", "2026-01-10", close="2026-02-01"),
+    ]
+    actions = [{"id": "slow", "what": "W", "owner": "li-na", "due": "2026-10-31"}]
+    s = score_one(clean(opportunities=deals, actions=actions))
+    assert s.flag_codes == ("OVERDUE_ACTION",)
+    assert refs(s, FlagCode.OVERDUE_ACTION) == [("actions", "slow"), ("opportunities", "late")]
+    assert (
+        s.flags[0].evidence[1].message
+        == "next step of late (commit) was due 2026-10-20, 12 days ago"
+    )
+    zh = score_one(clean(opportunities=deals, actions=[]), language="zh")
+    assert (
+        zh.flags[0].evidence[0].message
+        == "late（commit）的下一步应于 2026-10-20 完成，已逾期 12 天"
+    )
+
+
 def test_no_sponsor() -> None:
     s = score_one(clean(sponsor=None))
     assert s.flag_codes == ("NO_SPONSOR",)
@@ -118,7 +147,22 @@ def test_opponent_decision_maker() -> None:
     assert refs(s, FlagCode.OPPONENT_DECISION_MAKER) == [("stakeholders", "cfo")]
 
 
-def test_opponent_outside_the_decision_makers_is_not_flagged() -> None:
+def test_an_influential_opponent_is_flagged_whatever_the_role() -> None:
+    """The issue's case: a procurement director of influence 4 turned opponent."""
+    people = [
+        *STAKEHOLDERS,
+        person("procurer", influence=4, roles=["procurement"], attitude="opponent"),
+        person("quiet", influence=3, roles=["gatekeeper"], attitude="opponent"),  # below 4
+    ]
+    s = score_one(clean(stakeholders=people))
+    assert s.flag_codes == ("OPPONENT_DECISION_MAKER",)
+    assert refs(s, FlagCode.OPPONENT_DECISION_MAKER) == [("stakeholders", "procurer")]
+    assert s.flags[0].evidence[0].message == "procurer (procurement, influence 4) is an opponent"
+    zh = score_one(clean(stakeholders=people), language="zh")
+    assert zh.flags[0].evidence[0].message == "procurer（procurement，影响力 4）持反对态度"
+
+
+def test_opponent_below_influence_4_outside_the_decision_makers_is_not_flagged() -> None:
     people = [*STAKEHOLDERS, person("critic", roles=["gatekeeper"], attitude="opponent")]
     assert score_one(clean(stakeholders=people)).flags == ()
 
@@ -137,15 +181,30 @@ def test_no_coach() -> None:
     assert refs(s, FlagCode.NO_COACH) == [("stakeholders",)]
 
 
+CLOSE = "2026-12-01"  # inside FY2026
+
+
 def test_low_pipeline_coverage() -> None:
-    s = score_one(
-        clean(opportunities=[{"id": "d", "name": "D", "stage": "recommend", "amount": 40}])
-    )
+    deal = {"id": "d", "name": "D", "stage": "recommend", "amount": 40, "close": CLOSE}
+    s = score_one(clean(opportunities=[deal]))
+    # WPFY = 40 · .3 = 12 against Rem = 100 − 80 = 20
     assert s.pipeline_coverage == pytest.approx(12 / 20)
     assert s.flag_codes == ("LOW_PIPELINE_COVERAGE",)
     assert s.flags[0].evidence[0].message == (
-        "weighted pipeline 12.0 covers 0.6× the revenue gap 20.0"
+        "weighted pipeline 12.0 closing by FY2026 covers 0.6× the 20.0 left to win"
     )
+
+
+def test_deals_closing_after_the_fiscal_year_do_not_cover_it() -> None:
+    """WP 3.5× Rem, but all of it closes in 2027 or has no date: PC = 0 and the flag."""
+    deals = [
+        {"id": "next", "name": "N", "stage": "commit", "amount": 60, "close": "2027-01-15"},
+        {"id": "undated", "name": "U", "stage": "commit", "amount": 40},
+    ]
+    s = score_one(clean(opportunities=deals))
+    assert s.weighted_pipeline == pytest.approx(85)  # (60 + 40) · .85
+    assert s.pipeline_coverage == 0
+    assert s.flag_codes == ("LOW_PIPELINE_COVERAGE",)
 
 
 @pytest.mark.parametrize(
@@ -155,13 +214,15 @@ def test_low_pipeline_coverage() -> None:
         {
             "opportunities": [
                 {"id": "d", "name": "D", "stage": "commit", "amount": 20, "probability": 1.0}
+                | {"close": CLOSE}
             ]
         },  # PC exactly 1
         {
-            # G = 1.0 − 0.7 = 0.30000000000000004, WP = 0.3: PC = 0.999…98, 1.0 at 6 decimals
+            # Rem = 1.0 − 0.7 = 0.30000000000000004, WPFY = 0.3: PC = 0.999…98, 1.0 at 6 decimals
             "revenue": [{"year": FY, "actual": 0.7, "target": 1.0}],
             "opportunities": [
                 {"id": "d", "name": "D", "stage": "commit", "amount": 0.3, "probability": 1.0}
+                | {"close": CLOSE}
             ],
         },
     ],

@@ -75,6 +75,7 @@ def test_totals(result: PortfolioScores) -> None:
     assert t.revenue_target == 160
     assert t.revenue_forecast == 50
     assert t.weighted_pipeline == pytest.approx(34 + 3)  # zeta commit 40·.85, alpha qualify 30·.1
+    assert t.weighted_pipeline_fy == pytest.approx(34)  # alpha's deal has no close date
     assert t.revenue_gap == pytest.approx(20 + 10)  # mid has no target: left out
     assert t.tiers == {"strategic": 1, "key": 1, "important": 0, "ordinary": 0, "none": 1}
     assert t.quadrants == {
@@ -114,6 +115,7 @@ def test_json_shape(result: PortfolioScores) -> None:
             "decision_coverage",
             "revenue_gap",
             "weighted_pipeline",
+            "weighted_pipeline_fy",
             "pipeline_coverage",
             "share_of_wallet",
             "plan_completeness",
@@ -146,6 +148,9 @@ def test_json_shape(result: PortfolioScores) -> None:
         }
     ]
     assert data["totals"]["revenue"] == {"actual": 80.0, "target": 160.0, "forecast": 50.0}
+    assert list(data["totals"])[3:6] == ["weighted_pipeline", "weighted_pipeline_fy", "revenue_gap"]
+    assert data["totals"]["weighted_pipeline_fy"] == pytest.approx(34)
+    assert data["accounts"][0]["weighted_pipeline_fy"] == 0  # alpha: no close date
     assert json.loads(json.dumps(data)) == data
 
 
@@ -173,33 +178,49 @@ def test_table_has_one_row_per_account(result: PortfolioScores) -> None:
         "quadrant",
         "A",
         "S",
+        "CP",
         "H",
         "DC",
         "gap",
         "WP",
-        "cov",
+        "WPFY",
+        "PC",
+        "SW",
         "P",
         "flags",
     ]
     rows = {line.split()[0]: line.split() for line in lines[3:6]}
     assert list(rows) == ["alpha", "mid", "zeta"]
-    # zeta: A = S = 100, H = 20 (only "cold" assessed), DC 100 %, gap 20, WP 34, cov 1.7×, P 100
+    # zeta: A = S = 100, no needs (CP —), H = 20 (only "cold" assessed), DC 100 %, gap 20,
+    # WP = WPFY = 34 (its deal closes 2026-12-15), PC 34 / 20 = 1.7×, SW 80 / 400, P 100
     assert rows["zeta"] == [
         "zeta",
         "strategic",
         "strategic",
         "100.0",
         "100.0",
+        "—",
         "20.0",
         "100.0%",
         "20.0",
         "34.0",
+        "34.0",
         "1.7×",
+        "20.0%",
         "100",
         "GOING_COLD",
     ]
-    assert rows["mid"][1:10] == ["—"] * 7 + ["0.0", "—"]  # only WP is never null
-    assert "gap 30.0, weighted pipeline 37.0" in lines[7]
+    assert rows["mid"][1:14] == ["—"] * 8 + ["0.0", "0.0", "—", "—", "20"]  # WP/WPFY never null
+    assert "gap 30.0, weighted pipeline 37.0 (34.0 closing by FY end)" in lines[7]
+
+
+def test_table_explains_every_abbreviation(result: PortfolioScores) -> None:
+    lines = render_table(result).splitlines()
+    legend = " · ".join(lines[9:])
+    for abbreviation in ("A", "S", "CP", "H", "DC", "gap", "WP", "WPFY", "PC", "SW", "P"):
+        assert f"{abbreviation} = " in legend, abbreviation
+    assert "PC = pipeline coverage WPFY / (target − actual)" in legend
+    assert all(len(line) <= 100 for line in lines[9:])
 
 
 def test_csv_has_bom_and_parses(result: PortfolioScores) -> None:
@@ -211,6 +232,8 @@ def test_csv_has_bom_and_parses(result: PortfolioScores) -> None:
     zeta = rows[2]
     assert zeta["local_name"] == "泽塔电力"
     assert float(zeta["weighted_pipeline"]) == 0.85 * 40
+    assert float(zeta["weighted_pipeline_fy"]) == 0.85 * 40
+    assert rows[0]["weighted_pipeline_fy"] == "0.0"  # alpha's one deal has no close date
     assert zeta["flags"] == "GOING_COLD"
     assert rows[1]["attractiveness"] == ""  # null
     assert rows[0]["flags"].split() == ["LOW_PIPELINE_COVERAGE", "NO_SPONSOR", "TIER_MISMATCH"]

@@ -9,12 +9,11 @@ from typing import Protocol, TypeVar
 
 from kamsite.diff.result import Event, Value
 from kamsite.model.account import Account, Stakeholder
-from kamsite.model.common import OPEN_STATUSES, Kpi, Status
-from kamsite.model.portfolio import Stage
+from kamsite.model.common import Kpi, Status
+from kamsite.model.execution import is_open, is_overdue
+from kamsite.model.portfolio import CLOSED_STAGES, Stage
 from kamsite.score.numbers import r6
 from kamsite.score.results import ObjectiveScore
-
-CLOSED_STAGES = frozenset({Stage.won, Stage.lost})
 
 
 class _HasId(Protocol):
@@ -119,12 +118,7 @@ class _Work(Protocol):
 
 
 def _overdue(item: _Work | None, as_of: dt.date) -> bool:
-    return (
-        item is not None
-        and item.status in OPEN_STATUSES
-        and item.due is not None
-        and item.due < as_of
-    )
+    return item is not None and is_overdue(item.due, item.status, as_of)
 
 
 def work_events(
@@ -143,12 +137,12 @@ def work_events(
         a, b = old[key], new[key]
         if a.status == b.status:
             continue
-        was_open, is_open = a.status in OPEN_STATUSES, b.status in OPEN_STATUSES
+        was_open, now_open = is_open(a.status), is_open(b.status)
         kind = (
             "closed"
-            if was_open and not is_open
+            if was_open and not now_open
             else "reopened"
-            if is_open and not was_open
+            if now_open and not was_open
             else "status"
         )
         out.append(Event(section, kind, key, b.what, a.status.value, b.status.value))

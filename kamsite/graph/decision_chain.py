@@ -2,9 +2,11 @@
 
 Org hierarchy boss before report, one box per `unit`, informal influence dashed
 and thicker when stronger (laid out so it never bends the hierarchy, see `_links`),
-fill by attitude, border by influence. Each node links to the stakeholder's anchor
-on the account page. Buying-center roles nobody holds appear as dashed
-placeholders so the gap is seen, not inferred.
+fill by attitude, border by influence, ★ before a key person's name, a line for the
+response mode and the competitor someone leans to. People who left or moved stay in
+their place, faded and dashed with the date of the change. Each node links to the
+stakeholder's anchor on the account page. Buying-center roles no active person holds
+appear as dashed placeholders so the gap is seen, not inferred.
 
 Read at its natural size (docs/graphs.md): the smallest label text is 9 pt, 12 CSS
 px, and nodes are kept narrow (titles wrapped at `LINE_WIDTH`) so a chain of ~25
@@ -35,6 +37,9 @@ ATTITUDE_COLORS: dict[Attitude, tuple[str, str]] = {
     Attitude.opponent: ("#c62828", "#ffffff"),
     Attitude.unknown: ("#ffffff", "#000000"),
 }
+# Someone who left or moved: a pale box with dark text (7:1), dashed, in both palettes.
+GONE_COLORS = ("#f5f5f5", "#424242")
+KEY_MARK = "★ "
 STRENGTH_WIDTH = {Strength.weak: 1.0, Strength.medium: 2.0, Strength.strong: 3.5}
 NAME_SIZE = 11  # points; ×4/3 on screen at natural size: 14.7 px
 TEXT_SIZE = 9  # the smallest text in the picture: 12 px
@@ -58,10 +63,23 @@ def _owner_names(team: Team | None, lang: Language) -> dict[str, str]:
     return {m.id: _person_name(m.name, m.local_name, lang) for m in team.members}
 
 
-def _score(value: float | None, lang: Language) -> str:
+def _score(person: Stakeholder, value: float | None, lang: Language) -> str:
+    """R, or for someone gone the change and its date, since they are scored nowhere."""
+    if not person.active:
+        date = person.since.isoformat() if person.since else ""
+        return labels.word(person.status.value, lang, date=date).strip()
     if value is None:
         return labels.word("unassessed", lang)
     return labels.word("relationship", lang, score=labels.number(value))
+
+
+def _leaning(person: Stakeholder, rivals: Mapping[str, str], lang: Language) -> list[str]:
+    """The response mode and the competitor the person leans to, where the plan says."""
+    found = [labels.word(person.mode.value, lang)] if person.mode else []
+    if person.prefers:
+        name = clean(rivals.get(person.prefers, person.prefers))
+        found.append(labels.word("prefers", lang, name=name))
+    return found
 
 
 def _owner(person: Stakeholder, owners: Mapping[str, str], lang: Language) -> str:
@@ -71,16 +89,23 @@ def _owner(person: Stakeholder, owners: Mapping[str, str], lang: Language) -> st
 
 
 def _rows(
-    person: Stakeholder, owners: Mapping[str, str], score: str, lang: Language
+    person: Stakeholder,
+    owners: Mapping[str, str],
+    rivals: Mapping[str, str],
+    score: str,
+    lang: Language,
 ) -> list[list[Span]]:
-    """The label, line by line: name, title, roles, R, our owner."""
+    """The label, line by line: (★) name, title, roles, mode and leaning, R, our owner."""
     name = _person_name(person.name, person.local_name, lang)
     title = clean(person.title or "")
     roles = [labels.word(role.value, lang) for role in person.roles]
     owner = _owner(person, owners, lang)
-    rows = [[Span(clip(name, NAME_WIDTH), bold=True, size=NAME_SIZE)]]
+    mark = KEY_MARK if person.key_person else ""
+    rows = [[Span(mark + clip(name, NAME_WIDTH), bold=True, size=NAME_SIZE)]]
     rows += [[Span(line, size=TEXT_SIZE)] for line in wrap(title, LINE_WIDTH, 3) if line]
     rows += [[Span(line, size=TEXT_SIZE)] for line in pack(roles, LINE_WIDTH, 2)]
+    for item in _leaning(person, rivals, lang):
+        rows += [[Span(line, size=TEXT_SIZE)] for line in wrap(item, LINE_WIDTH, 2)]
     rows.append([Span(score, size=TEXT_SIZE)])
     rows += [[Span(line, size=TEXT_SIZE)] for line in wrap(owner, LINE_WIDTH, 2)]
     return rows
@@ -90,25 +115,32 @@ def _stakeholder(
     person: Stakeholder,
     rows: list[list[Span]],
     owners: Mapping[str, str],
+    rivals: Mapping[str, str],
     score: str,
     lang: Language,
 ) -> dict[str, Value]:
-    fill, ink = ATTITUDE_COLORS[person.attitude]
+    fill, ink = ATTITUDE_COLORS[person.attitude] if person.active else GONE_COLORS
     name = _person_name(person.name, person.local_name, lang)
     title = clean(person.title or "")
     roles = " · ".join(labels.word(role.value, lang) for role in person.roles)
     owner = _owner(person, owners, lang)
-    tip = [clip(name, 200), clip(title, 200), clean(person.unit or ""), roles]
-    tip += [labels.word(person.attitude.value, lang), score, clip(owner, 200)]
-    return {
+    key = labels.word("key_person", lang) if person.key_person else ""
+    tip = [clip(name, 200), key, clip(title, 200), clean(person.unit or ""), roles]
+    tip += [labels.word(person.attitude.value, lang), *_leaning(person, rivals, lang)]
+    tip += [score, clip(owner, 200)]
+    gone = "" if person.active else " gone"
+    attrs: dict[str, Value] = {
         "label": stack(rows),
-        "tooltip": Tip(tuple(line for line in tip if line)),
+        "tooltip": Tip(tuple(clip(line, 200) for line in tip if line)),
         "URL": "#" + quote(person.id, safe=""),
         "fillcolor": fill,
         "fontcolor": ink,
-        "penwidth": 0.4 + 0.6 * person.influence,
-        "class": f"stakeholder attitude-{person.attitude.value}",
+        "penwidth": 0.4 + 0.6 * person.influence if person.active else 1.0,
+        "class": f"stakeholder{gone} attitude-{person.attitude.value}",
     }
+    if not person.active:
+        attrs["style"] = "rounded,filled,dashed"
+    return attrs
 
 
 def _width(rows: list[list[Span]]) -> float:
@@ -212,6 +244,8 @@ def _legend(lang: Language, sideways: bool) -> dict[str, Value]:
                 note("reports_to_sideways" if sideways else "reports_to"),
                 note("influences"),
                 note("border_influence"),
+                note("key_person_legend"),
+                note("gone_legend"),
                 note("placeholder"),
             ]
         ),
@@ -230,9 +264,12 @@ def decision_chain(
     lang = labels.language(language)
     scores = relationship or {}
     owners = _owner_names(team, lang)
-    score = {p.id: _score(scores.get(p.id), lang) for p in account.stakeholders}
-    rows = {p.id: _rows(p, owners, score[p.id], lang) for p in account.stakeholders}
-    missing = analysis.missing_roles(account)
+    rivals = {c.id: c.name for c in account.competitors}
+    score = {p.id: _score(p, scores.get(p.id), lang) for p in account.stakeholders}
+    rows = {p.id: _rows(p, owners, rivals, score[p.id], lang) for p in account.stakeholders}
+    # A role held only by someone who left is a gap again.
+    active = account.model_copy(update={"stakeholders": account.active_stakeholders})
+    missing = analysis.missing_roles(active)
     placeholders = {
         role.value: [
             [Span(labels.word(role.value, lang), size=TEXT_SIZE)],
@@ -277,7 +314,7 @@ def decision_chain(
             },
         )
     for person in account.stakeholders:
-        attrs = _stakeholder(person, rows[person.id], owners, score[person.id], lang)
+        attrs = _stakeholder(person, rows[person.id], owners, rivals, score[person.id], lang)
         graph.node(f"s:{person.id}", attrs, cluster=clean(person.unit or "") or None)
     for role in missing:
         text = labels.word("not_identified", lang, role=labels.word(role.value, lang))

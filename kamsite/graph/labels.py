@@ -23,6 +23,15 @@ _WORDS: dict[str, dict[Language, str]] = {
     "skeptic": {Language.en: "Skeptic", Language.zh: "怀疑者"},
     "opponent": {Language.en: "Opponent", Language.zh: "反对者"},
     "unknown": {Language.en: "Unknown", Language.zh: "未知"},
+    # response modes and what happened to people who are gone
+    "growth": {Language.en: "Growth mode", Language.zh: "成长模式"},
+    "trouble": {Language.en: "Trouble mode", Language.zh: "困境模式"},
+    "even_keel": {Language.en: "Even-keel mode", Language.zh: "平稳模式"},
+    "overconfident": {Language.en: "Overconfident mode", Language.zh: "自满模式"},
+    "prefers": {Language.en: "leans to {name}", Language.zh: "倾向 {name}"},
+    "left": {Language.en: "Left {date}", Language.zh: "{date} 离职"},
+    "moved": {Language.en: "Moved {date}", Language.zh: "{date} 调岗"},
+    "key_person": {Language.en: "Key person", Language.zh: "关键人物"},
     # objective status
     "on_track": {Language.en: "On track", Language.zh: "正常"},
     "at_risk": {Language.en: "At risk", Language.zh: "有风险"},
@@ -65,6 +74,14 @@ _WORDS: dict[str, dict[Language, str]] = {
     "border_influence": {
         Language.en: "thicker border = more influence on the decision",
         Language.zh: "边框越粗 = 对决策影响越大",
+    },
+    "key_person_legend": {
+        Language.en: "★ key person",
+        Language.zh: "★ 关键人物",
+    },
+    "gone_legend": {
+        Language.en: "faded dashed box = left or moved (not counted)",
+        Language.zh: "淡色虚线框 = 已离职或调岗（不计入）",
     },
     "placeholder": {
         Language.en: "dashed box = buying-center role nobody holds",

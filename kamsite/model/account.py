@@ -226,6 +226,11 @@ class Account(Strict_):
     def revenue_for(self, year: int) -> RevenueRow | None:
         return next((row for row in self.revenue if row.year == year), None)
 
+    @property
+    def active_stakeholders(self) -> list[Stakeholder]:
+        """The people every score, check and flag counts (`Stakeholder.active`), in file order."""
+        return [s for s in self.stakeholders if s.active]
+
 
 # Re-exported: the rest of kamsite imports every account-file model from here.
 __all__ = [

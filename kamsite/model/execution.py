@@ -3,12 +3,14 @@ reviews and risks."""
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, model_validator
 
 from kamsite.model.common import (
+    OPEN_STATUSES,
     Amount,
     Date,
     Id,
@@ -20,13 +22,26 @@ from kamsite.model.common import (
     Strict_,
     Text,
 )
-from kamsite.model.portfolio import Probability, Stage
+from kamsite.model.portfolio import CLOSED_STAGES, Probability, Stage
 
 ActionObjectiveRef = Annotated[
     str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}(/[a-z0-9][a-z0-9_-]{0,63})?$")
 ]
 
 _OWNER = "Our person responsible: a team member id / 负责人（团队成员）"
+
+
+def is_open(status: Status | Stage) -> bool:
+    """Work still to do: an action or task planned, in progress or blocked; a deal not closed."""
+    if isinstance(status, Stage):
+        return status not in CLOSED_STAGES
+    return status in OPEN_STATUSES
+
+
+def is_overdue(due: dt.date | None, status: Status | Stage, as_of: dt.date) -> bool:
+    """The one definition of overdue (actions, tasks, opportunity next steps): still open and due
+    before `as_of`; due on `as_of` itself is not late yet."""
+    return due is not None and due < as_of and is_open(status)
 
 
 class Cadence(StrEnum):
@@ -129,6 +144,12 @@ class Action(Strict_):
         " / 支撑的目标",
     )
     notes: Markdown | None = Field(default=None, description="Notes, Markdown / 备注")
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        """`stakeholder` and `stakeholders` as one list, in file order, each id once."""
+        first = [self.stakeholder] if self.stakeholder else []
+        return tuple(dict.fromkeys([*first, *self.stakeholders]))
 
 
 class Engagement(Strict_):

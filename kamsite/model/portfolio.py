@@ -30,6 +30,9 @@ class Stage(StrEnum):
     lost = "lost"
 
 
+CLOSED_STAGES = frozenset({Stage.won, Stage.lost})
+
+
 DEFAULT_STAGE_PROBABILITY: dict[Stage, float] = {
     Stage.discover: 0.05,
     Stage.qualify: 0.10,

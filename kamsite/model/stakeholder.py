@@ -179,6 +179,12 @@ class Stakeholder(Strict_):
     )
     notes: Markdown | None = Field(default=None, description="Notes, Markdown / 备注")
 
+    @property
+    def active(self) -> bool:
+        """Still in the role we plan around: the one test every score, check, flag and page uses
+        (left and moved people are listed, faded, and counted nowhere)."""
+        return self.status is PersonStatus.active
+
     @model_validator(mode="after")
     def _dated_change(self) -> Stakeholder:
         if self.status is not PersonStatus.active and self.since is None:

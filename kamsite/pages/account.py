@@ -20,6 +20,7 @@ from kamsite.pages.commercial import (
 )
 from kamsite.pages.context import Site, account_url
 from kamsite.pages.markup import rich
+from kamsite.pages.organisation import EngagementRow, Resources, engagements, resources
 from kamsite.pages.people import Person, chain, people
 from kamsite.pages.plan import (
     ActionRow,
@@ -64,6 +65,8 @@ class AccountView:
     fiscal_year: int
     revenue_gap: str
     weighted_pipeline: str
+    weighted_pipeline_fy: str
+    revenue_remaining: str
     share_of_wallet: str
     wallet: str
     revenue: tuple[RevenueYear, ...]
@@ -76,6 +79,8 @@ class AccountView:
     opportunities: tuple[OpportunityRow, ...]
     objectives: tuple[ObjectiveView, ...]
     actions: tuple[ActionRow, ...]
+    engagements: tuple[EngagementRow, ...]
+    resources: Resources
     reviews: tuple[ReviewRow, ...]
     risks: tuple[RiskRow, ...]
 
@@ -128,6 +133,8 @@ def account_view(site: Site, account: Account) -> AccountView:
         fiscal_year=site.content.settings.fiscal_year,
         revenue_gap=site.money(score.revenue_gap),
         weighted_pipeline=site.money(score.weighted_pipeline),
+        weighted_pipeline_fy=site.money(score.weighted_pipeline_fy),
+        revenue_remaining=site.money(score.revenue_remaining),
         share_of_wallet=percent(score.share_of_wallet),
         wallet=site.money(a.wallet),
         revenue=tuple(
@@ -140,9 +147,11 @@ def account_view(site: Site, account: Account) -> AccountView:
         competitors=competitors(site, a),
         swot=_swot(site, a),
         value_proposition=_value_proposition(site, a),
-        opportunities=opportunities(site, a, score),
+        opportunities=opportunities(site, here, a, score),
         objectives=objectives(site, here, a, score),
         actions=actions(site, here, a),
+        engagements=engagements(site, here, a),
+        resources=resources(site, here, a),
         reviews=reviews(site, here, a),
         risks=risks(site, here, a, score),
     )

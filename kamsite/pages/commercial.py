@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from kamsite.model import Account
-from kamsite.model.account import Need
+from kamsite.model.account import Need, Opportunity
 from kamsite.model.portfolio import Stage
 from kamsite.pages.context import Site
 from kamsite.pages.markup import rich
-from kamsite.pages.views import Link, Term
+from kamsite.pages.views import Due, Link, Term
 from kamsite.score import AccountScore, display
 from kamsite.score.commercial import US
 from kamsite.score.numbers import percent
@@ -57,7 +57,15 @@ class CompetitorRow:
 
 
 @dataclass(frozen=True)
+class NextStep:
+    what: str
+    due: Due | None
+
+
+@dataclass(frozen=True)
 class OpportunityRow:
+    """`reason_label` says whether `reason` tells why it was won or why it was lost."""
+
     id: str
     name: str
     notes: Markup
@@ -68,6 +76,10 @@ class OpportunityRow:
     close: str
     stakeholders: tuple[Link, ...]
     competitors: tuple[str, ...]
+    owner: Link | None
+    next_step: NextStep | None
+    reason: Markup
+    reason_label: str
 
 
 def needs(site: Site, a: Account, score: AccountScore) -> Needs:
@@ -116,7 +128,17 @@ def competitors(site: Site, a: Account) -> tuple[CompetitorRow, ...]:
     )
 
 
-def opportunities(site: Site, a: Account, score: AccountScore) -> tuple[OpportunityRow, ...]:
+def _next_step(site: Site, o: Opportunity) -> NextStep | None:
+    """The step with its due date, marked overdue like an action while the deal is open."""
+    step = o.next_step
+    if step is None:
+        return None
+    return NextStep(step.what, None if step.due is None else site.due(step.due, o.stage))
+
+
+def opportunities(
+    site: Site, here: str, a: Account, score: AccountScore
+) -> tuple[OpportunityRow, ...]:
     names = {c.id: c.name for c in a.competitors}
     people = {s.id: s.name for s in a.stakeholders}
     rows = []
@@ -134,6 +156,10 @@ def opportunities(site: Site, a: Account, score: AccountScore) -> tuple[Opportun
                 close=site.date(o.close),
                 stakeholders=tuple(Link(people.get(s, s), f"#{s}") for s in o.stakeholders),
                 competitors=tuple(names.get(c, c) for c in o.competitors),
+                owner=site.member(here, o.owner),
+                next_step=_next_step(site, o),
+                reason=rich(o.reason),
+                reason_label=site.say("reason_lost" if o.stage is Stage.lost else "reason_won"),
             )
         )
     return tuple(rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -11,12 +12,15 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from kamsite.cache import SignedStore, code_stamp
 from kamsite.model import Account, Content
-from kamsite.model.common import OPEN_STATUSES, Status
+from kamsite.model.common import Status
+from kamsite.model.execution import is_overdue
+from kamsite.model.portfolio import Stage
 from kamsite.model.team import Member
 from kamsite.pages.labels import Say
 from kamsite.pages.markup import href
-from kamsite.pages.templates import environment
+from kamsite.pages.templates import environment, template_sources
 from kamsite.pages.views import Due, Link, Term
 from kamsite.score import AccountScore, FlagCode, PortfolioScores, StrategyScore, display
 from kamsite.score.flags import flag_name
@@ -47,10 +51,6 @@ def member_url(member_id: str) -> str:
     return f"team/{member_id}/"
 
 
-def is_open(status: Status) -> bool:
-    return status in OPEN_STATUSES
-
-
 @dataclass(frozen=True)
 class Site:
     content: Content
@@ -58,15 +58,34 @@ class Site:
     drawings: Drawings
     as_of: dt.date
     overrides: Path | None = None
+    memo: SignedStore | None = None
+    """Rendered pages by their layout and the repr of the view they show: after an edit,
+    an aggregate page whose view did not change (a member page of someone else's
+    accounts) is not rendered again. A view whose repr is not a pure value only misses."""
 
     @cached_property
     def templates(self) -> Environment:
         return environment(self.overrides)
 
+    @cached_property
+    def _layouts(self) -> str:
+        """What every rendering depends on besides its view."""
+        sources = hashlib.sha256(template_sources(self.overrides)).hexdigest()
+        return f"{code_stamp()}\0{sources}\0{self.content.settings.language}\0{self.as_of}"
+
     def render(self, template: str, **context: object) -> str:
         """A page from its layout; every layout also gets `say` (labels) and `as_of`."""
+        key = None
+        if self.memo is not None:
+            view = repr((self._layouts, template, sorted(context.items())))
+            key = hashlib.sha256(view.encode("utf-8", "surrogatepass")).hexdigest()
+            if (stored := self.memo.read(key)) is not None:
+                return stored.decode("utf-8")
         layout = self.templates.get_template(template)
-        return layout.render(say=self.say, as_of=self.as_of.isoformat(), **context)
+        page = layout.render(say=self.say, as_of=self.as_of.isoformat(), **context)
+        if self.memo is not None and key is not None:
+            self.memo.write(key, page.encode("utf-8"))
+        return page
 
     @cached_property
     def say(self) -> Say:
@@ -128,8 +147,9 @@ class Site:
     def date(self, value: dt.date | None) -> str:
         return value.isoformat() if value is not None else "—"
 
-    def overdue(self, due: dt.date | None, status: Status) -> bool:
-        return due is not None and is_open(status) and due < self.as_of
+    def overdue(self, due: dt.date | None, status: Status | Stage) -> bool:
+        return is_overdue(due, status, self.as_of)
 
-    def due(self, due: dt.date | None, status: Status) -> Due:
+    def due(self, due: dt.date | None, status: Status | Stage) -> Due:
+        """A date with its overdue mark: open work (an action, task or deal) past `as_of`."""
         return Due(self.date(due), self.overdue(due, status))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from kamsite.model import Account
 from kamsite.model.account import Stakeholder
-from kamsite.model.stakeholder import PersonStatus
 from kamsite.pages.context import Site
 from kamsite.pages.markup import rich
 from kamsite.pages.views import Link, Term
@@ -26,16 +26,17 @@ DIMENSIONS = (
 
 @dataclass(frozen=True)
 class Heat:
-    """A relationship dimension: the value shown and its 0..5 step for the heat-map colour."""
+    """A relationship dimension: the value shown, its 0..5 step for the heat-map colour (None
+    when unassessed) and the target score set for it, if any."""
 
     value: str
-    step: int
+    step: int | None
+    target: str | None
 
 
 @dataclass(frozen=True)
 class Person:
-    """One stakeholder; `dimensions` are the six relationship scores in `DIMENSIONS` order,
-    None when not assessed."""
+    """One stakeholder; `dimensions` are the six relationship cells in `DIMENSIONS` order."""
 
     id: str
     name: str
@@ -45,7 +46,10 @@ class Person:
     roles: tuple[Term, ...]
     influence: int
     attitude: Term
-    dimensions: tuple[Heat, ...] | None
+    mode: Term | None
+    prefers: str | None  # the competitor's name
+    key_person: bool
+    dimensions: tuple[Heat, ...]
     relationship: str
     owner: Link | None
     target: Term | None
@@ -53,11 +57,13 @@ class Person:
     last_contact: str
     last_contact_ago: str | None
     notes: Markup
-    gone: Term | None  # left or moved: listed, but no longer in the role we plan around
+    gone: Term | None  # left or moved: listed, faded, scored nowhere
     since: str | None
 
 
-def _person(site: Site, here: str, s: Stakeholder, score: AccountScore) -> Person:
+def _person(
+    site: Site, here: str, s: Stakeholder, score: AccountScore, rivals: Mapping[str, str]
+) -> Person:
     return Person(
         id=s.id,
         name=s.name,
@@ -67,6 +73,9 @@ def _person(site: Site, here: str, s: Stakeholder, score: AccountScore) -> Perso
         roles=tuple(site.word(r) for r in s.roles),
         influence=s.influence,
         attitude=site.word(s.attitude),
+        mode=site.term(s.mode),
+        prefers=rivals.get(s.prefers, s.prefers) if s.prefers else None,
+        key_person=s.key_person,
         dimensions=_heat(s),
         relationship=display(score.stakeholders.get(s.id)),
         owner=site.member(here, s.owner),
@@ -75,16 +84,23 @@ def _person(site: Site, here: str, s: Stakeholder, score: AccountScore) -> Perso
         last_contact=site.date(s.last_contact),
         last_contact_ago=site.ago(s.last_contact),
         notes=rich(s.notes),
-        gone=None if s.status is PersonStatus.active else site.word(s.status),
+        gone=None if s.active else site.word(s.status),
         since=site.date(s.since) if s.since else None,
     )
 
 
-def _heat(s: Stakeholder) -> tuple[Heat, ...] | None:
-    if s.relationship is None:
-        return None
-    values = [float(getattr(s.relationship, d)) for d in DIMENSIONS]
-    return tuple(Heat(_score(v), min(5, max(0, int(v + 0.5)))) for v in values)
+def _heat(s: Stakeholder) -> tuple[Heat, ...]:
+    targets = s.target.relationship if s.target is not None else None
+    cells = []
+    for d in DIMENSIONS:
+        goal = getattr(targets, d) if targets is not None else None
+        target = None if goal is None else _score(float(goal))
+        if s.relationship is None:
+            cells.append(Heat("—", None, target))
+            continue
+        value = float(getattr(s.relationship, d))
+        cells.append(Heat(_score(value), min(5, max(0, int(value + 0.5))), target))
+    return tuple(cells)
 
 
 def _score(value: float) -> str:
@@ -93,7 +109,9 @@ def _score(value: float) -> str:
 
 
 def people(site: Site, here: str, a: Account, score: AccountScore) -> tuple[Person, ...]:
-    return tuple(_person(site, here, s, score) for s in a.stakeholders)
+    """Everyone in the plan, active or not: who left or moved is shown, faded, for the record."""
+    rivals = {c.id: c.name for c in a.competitors}
+    return tuple(_person(site, here, s, score, rivals) for s in a.stakeholders)
 
 
 def chain(site: Site, a: Account) -> Markup:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -12,14 +13,20 @@ from kamsite.pages.markup import href, rich
 from kamsite.pages.views import Due, KpiRow, Link, Term
 from kamsite.pages.widgets import kpi_rows
 from kamsite.score import AccountScore
+from kamsite.score.numbers import percent
+from kamsite.score.progress import objective_period
 
 
 @dataclass(frozen=True)
 class ObjectiveView:
+    """`period` is the objective's own time frame, `expected` the share of it elapsed."""
+
     id: str
     statement: str
     notes: Markup
     status: Term | None
+    period: str
+    expected: str
     contributes_to: tuple[Link, ...]
     kpis: tuple[KpiRow, ...]
 
@@ -32,7 +39,7 @@ class ActionRow:
     owner: Link | None
     due: Due
     status: Term
-    stakeholder: Link | None
+    stakeholders: tuple[Link, ...]
     objective: Link | None
 
 
@@ -58,17 +65,21 @@ class RiskRow:
 
 def objectives(site: Site, here: str, a: Account, score: AccountScore) -> tuple[ObjectiveView, ...]:
     scored = {o.id: o for o in score.objectives}
+    fy = site.content.settings.fiscal_year
     views = []
     for objective in a.objectives:
         result = scored.get(objective.id)
         kpi_scores = {k.id: k for k in result.kpis} if result is not None else {}
         links = tuple(_strategy_objective(here, ref) for ref in objective.contributes_to)
+        start, end = objective_period(objective, fy)
         views.append(
             ObjectiveView(
                 id=objective.id,
                 statement=objective.statement,
                 notes=rich(objective.notes),
                 status=site.term(result.status) if result is not None else None,
+                period=site.say("time_frame", start=site.date(start), end=site.date(end)),
+                expected=percent(result.expected) if result is not None else "—",
                 contributes_to=links,
                 kpis=kpi_rows(site, objective.kpis, kpi_scores),
             )
@@ -91,8 +102,16 @@ def _objective(here: str, a: Account, ref: str | None) -> Link | None:
     return Link(statements.get(ref, ref), f"#{ref}")
 
 
+def people_links(
+    names: Mapping[str, str], ids: tuple[str, ...], base: str = ""
+) -> tuple[Link, ...]:
+    """Stakeholders by name (`names`: id → name), linking to their rows on the account page
+    at `base`; an action's `stakeholder` and `stakeholders` alike (`Action.people`)."""
+    return tuple(Link(names.get(i, i), f"{base}#{i}") for i in ids)
+
+
 def actions(site: Site, here: str, a: Account) -> tuple[ActionRow, ...]:
-    people = {s.id: s.name for s in a.stakeholders}
+    names = {s.id: s.name for s in a.stakeholders}
     ordered = sorted(a.actions, key=lambda x: (x.due is None, x.due, x.id))
     return tuple(
         ActionRow(
@@ -102,9 +121,7 @@ def actions(site: Site, here: str, a: Account) -> tuple[ActionRow, ...]:
             owner=site.member(here, x.owner),
             due=site.due(x.due, x.status),
             status=site.word(x.status),
-            stakeholder=Link(people.get(x.stakeholder, x.stakeholder), f"#{x.stakeholder}")
-            if x.stakeholder
-            else None,
+            stakeholders=people_links(names, x.people),
             objective=_objective(here, a, x.objective),
         )
         for x in ordered

@@ -13,8 +13,10 @@ from markupsafe import Markup
 
 from kamsite.model import Account
 from kamsite.model.account import Action, Risk
-from kamsite.pages.context import Site, account_url, is_open
+from kamsite.model.execution import is_open
+from kamsite.pages.context import Site, account_url
 from kamsite.pages.markup import href
+from kamsite.pages.plan import people_links
 from kamsite.pages.views import Due, FlagView, Link, Term
 from kamsite.pages.widgets import flag_views
 from kamsite.score import display
@@ -45,7 +47,7 @@ class ActionLine:
     owner: Link | None
     due: Due
     status: Term
-    stakeholder: Link | None
+    stakeholders: tuple[Link, ...]
 
 
 @dataclass(frozen=True)
@@ -155,11 +157,7 @@ def action_lines(site: Site, here: str, items: list[OpenAction]) -> tuple[Action
                 owner=site.member(here, x.owner),
                 due=site.due(x.due, x.status),
                 status=site.word(x.status),
-                stakeholder=Link(
-                    people.get(x.stakeholder, x.stakeholder), f"{target}#{x.stakeholder}"
-                )
-                if x.stakeholder
-                else None,
+                stakeholders=people_links(people, x.people, target),
             )
         )
     return tuple(lines)
@@ -230,6 +228,7 @@ def dashboard_page(site: Site) -> str:
             Tile(say("revenue_forecast"), site.money(t.revenue_forecast)),
             Tile(say("revenue_gap"), site.money(t.revenue_gap)),
             Tile(say("weighted_pipeline"), site.money(t.weighted_pipeline)),
+            Tile(say("weighted_pipeline_fy", fy=t.fiscal_year), site.money(t.weighted_pipeline_fy)),
             Tile(say("accounts"), str(t.accounts)),
         ),
         matrix=Markup(site.drawings.matrix),

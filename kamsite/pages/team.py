@@ -32,7 +32,7 @@ def duties(site: Site) -> dict[str, Duties]:
             found[a.sponsor].sponsored.append(a)
         for member_id in a.team:
             found[member_id].teams.append(a)
-        for s in a.stakeholders:
+        for s in a.active_stakeholders:  # who left or moved is no longer anyone's duty
             if s.owner:
                 found[s.owner].stakeholders.append((a, s))
     for item in open_actions(site):

@@ -47,9 +47,12 @@ def score_badges(site: Site, a: AccountScore) -> tuple[Badge, ...]:
     return tuple(badges)
 
 
+_ANCHORED = ("stakeholders", "opportunities", "actions", "risks")
+
+
 def _evidence(anchor_base: str, evidence: ScoreEvidence) -> Evidence:
-    """A stakeholder, action or risk ref links to its row on the account page."""
-    if len(evidence.ref) >= 2 and evidence.ref[0] in ("stakeholders", "actions", "risks"):
+    """A stakeholder, opportunity, action or risk ref links to its row on the account page."""
+    if len(evidence.ref) >= 2 and evidence.ref[0] in _ANCHORED:
         return Evidence(evidence.message, f"{anchor_base}#{evidence.ref[1]}")
     return Evidence(evidence.message)
 

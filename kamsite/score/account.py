@@ -11,7 +11,7 @@ from kamsite.score import commercial, matrix, relationship
 from kamsite.score.flags import Measures, risk_flags
 from kamsite.score.levels import score_levels
 from kamsite.score.plan import plan_checks, plan_completeness
-from kamsite.score.progress import expected_progress, period, score_objective
+from kamsite.score.progress import expected_progress, objective_period, score_objective
 from kamsite.score.results import AccountScore
 from kamsite.score.risks import risk_exposures
 
@@ -21,29 +21,29 @@ def score_account(
 ) -> AccountScore:
     """`labels` are the plan-check labels (`plan.check_labels`), made once per portfolio.
 
-    Account objectives have no horizon of their own, so their KPIs run over the fiscal year.
+    Only active stakeholders are scored: left and moved people stay in the plan for the
+    record and are counted nowhere.
     """
     scoring = settings.scoring
-    row = account.revenue_for(settings.fiscal_year)
+    fy = settings.fiscal_year
+    row = account.revenue_for(fy)
     a = matrix.attractiveness(account, scoring.attractiveness)
     s = matrix.strength(account, scoring.strength)
-    gap = commercial.revenue_gap(row)
     weighted = commercial.weighted_opportunities(account, scoring)
-    wp = commercial.weighted_pipeline(account, weighted)
+    wpfy = commercial.fiscal_year_pipeline(account, weighted, fy)
+    rem = commercial.remaining(row)
     measures = Measures(
         decision_coverage=relationship.decision_coverage(account),
-        weighted_pipeline=wp,
-        revenue_gap=gap,
-        pipeline_coverage=commercial.pipeline_coverage(wp, gap),
+        weighted_pipeline_fy=wpfy,
+        remaining=rem,
+        pipeline_coverage=commercial.pipeline_coverage(wpfy, rem),
         quadrant=matrix.quadrant(a, s, scoring.thresholds),
     )
     checks = plan_checks(account, settings, as_of, labels)
-    rs = [relationship.relationship(st) for st in account.stakeholders]
-    influences = [st.influence for st in account.stakeholders]
-    start, end = period(settings.fiscal_year, settings.fiscal_year)
-    fy_expected = expected_progress(start, end, as_of)
+    people = account.active_stakeholders
+    rs = {st.id: relationship.relationship(st) for st in people}
     cp = commercial.competitive_position(account)
-    health = relationship.relationship_health(zip(influences, rs, strict=True))
+    health = relationship.relationship_health((st.influence, rs[st.id]) for st in people)
     completeness = plan_completeness(checks)
     levels = score_levels(
         {
@@ -57,6 +57,10 @@ def score_account(
         },
         scoring.thresholds,
     )
+    objectives = tuple(
+        score_objective(o.id, o.kpis, expected_progress(*objective_period(o, fy), as_of))
+        for o in account.objectives
+    )
     return AccountScore(
         id=account.id,
         name=account.name,
@@ -68,18 +72,20 @@ def score_account(
         competitive_position=cp,
         relationship_health=health,
         decision_coverage=measures.decision_coverage,
-        revenue_gap=gap,
-        weighted_pipeline=wp,
+        revenue_gap=commercial.revenue_gap(row),
+        weighted_pipeline=commercial.weighted_pipeline(account, weighted),
+        weighted_pipeline_fy=wpfy,
         pipeline_coverage=measures.pipeline_coverage,
         share_of_wallet=commercial.share_of_wallet(row, account.wallet),
         plan_completeness=completeness,
         checks=checks,
         flags=risk_flags(account, settings, as_of, measures),
-        stakeholders={st.id: r for st, r in zip(account.stakeholders, rs, strict=True)},
-        objectives=tuple(score_objective(o.id, o.kpis, fy_expected) for o in account.objectives),
+        stakeholders=rs,
+        objectives=objectives,
         revenue_actual=row.actual if row else None,
         revenue_target=row.target if row else None,
         revenue_forecast=row.forecast if row else None,
+        revenue_remaining=rem,
         levels=levels,
         ranking=commercial.ranking(account),
         opportunities=weighted,

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kamsite.model.account import Account, RevenueRow
-from kamsite.model.portfolio import Scoring, Stage
+from kamsite.model.account import Account, Opportunity, RevenueRow
+from kamsite.model.execution import is_open
+from kamsite.model.portfolio import Scoring
 from kamsite.score.numbers import r6
 
 US = "us"
-CLOSED_STAGES = frozenset({Stage.won, Stage.lost})
 
 
 def competitive_position(account: Account) -> float | None:
@@ -27,14 +28,19 @@ def competitive_position(account: Account) -> float | None:
 
 
 def revenue_gap(row: RevenueRow | None) -> float | None:
-    """Target minus actual, else forecast, else 0: what is still to be won this fiscal year."""
+    """Target minus the forecast, else the actual, else 0: the shortfall expected at year end."""
     if row is None or row.target is None:
         return None
-    if row.actual is not None:
-        return row.target - row.actual
     if row.forecast is not None:
         return row.target - row.forecast
-    return row.target
+    return row.target - (row.actual or 0.0)
+
+
+def remaining(row: RevenueRow | None) -> float | None:
+    """`Rem = target − actual` (no actual: 0): what is still to be won this fiscal year."""
+    if row is None or row.target is None:
+        return None
+    return row.target - (row.actual or 0.0)
 
 
 @dataclass(frozen=True)
@@ -54,20 +60,40 @@ def weighted_opportunities(account: Account, scoring: Scoring) -> dict[str, Weig
     return found
 
 
-def weighted_pipeline(account: Account, weighted: dict[str, Weighted]) -> float:
-    """Open opportunities only; one without an amount adds nothing rather than voiding the sum."""
-    total = 0.0
+def _open_values(
+    account: Account, weighted: dict[str, Weighted]
+) -> Iterator[tuple[Opportunity, float]]:
+    """Open opportunities with their weighted amount; one without an amount adds nothing
+    rather than voiding the sum."""
     for opp in account.opportunities:
         value = weighted[opp.id].weighted
-        if opp.stage not in CLOSED_STAGES and value is not None:
-            total += value
-    return total
+        if is_open(opp.stage) and value is not None:
+            yield opp, value
 
 
-def pipeline_coverage(wp: float, gap: float | None) -> float | None:
-    if gap is None or r6(gap) <= 0:
+def weighted_pipeline(account: Account, weighted: dict[str, Weighted]) -> float:
+    """`WP`: every open opportunity, whatever its close date."""
+    return sum((value for _opp, value in _open_values(account, weighted)), 0.0)
+
+
+def fiscal_year_pipeline(account: Account, weighted: dict[str, Weighted], year: int) -> float:
+    """`WPFY`: open opportunities closing in `year` or before (a slipped deal still counts);
+    one without a close date cannot be placed in a year, so it counts toward none."""
+    return sum(
+        (
+            value
+            for opp, value in _open_values(account, weighted)
+            if opp.close is not None and opp.close.year <= year
+        ),
+        0.0,
+    )
+
+
+def pipeline_coverage(wpfy: float, rem: float | None) -> float | None:
+    """`PC = WPFY / Rem`: this year's pipeline over what is left to win; None unless Rem > 0."""
+    if rem is None or r6(rem) <= 0:
         return None
-    return wp / gap
+    return wpfy / rem
 
 
 def share_of_wallet(row: RevenueRow | None, wallet: float | None) -> float | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kamsite.model.account import Account, Attitude, Role, Stakeholder, Tier
-from kamsite.model.common import OPEN_STATUSES
+from kamsite.model.execution import is_overdue
 from kamsite.model.portfolio import Language, PortfolioSettings
 from kamsite.score.numbers import display, r6
 from kamsite.score.plan import KEY_INFLUENCE, MIN_STAKEHOLDERS, is_stale
@@ -23,8 +23,10 @@ FLAG_CONDITIONS: dict[FlagCode, tuple[str, str]] = {
         "未填写 `reviewed`，或距今超过 {days} 天。",
     ),
     FlagCode.OVERDUE_ACTION: (
-        "An open action (planned, in_progress, blocked) is due before the as-of date.",
-        "存在截止日期早于基准日的未完成行动（planned、in_progress、blocked）。",
+        "An open action (planned, in_progress, blocked), or the next step of an open "
+        "opportunity, is due before the as-of date.",
+        "存在截止日期早于基准日的未完成行动（planned、in_progress、blocked），"
+        "或未关闭商机的下一步已过截止日期。",
     ),
     FlagCode.NO_SPONSOR: ("No executive sponsor is named.", "未指定高层发起人。"),
     FlagCode.DECISION_MAKER_UNCOVERED: (
@@ -33,8 +35,9 @@ FLAG_CONDITIONS: dict[FlagCode, tuple[str, str]] = {
         "决策覆盖率 DC 为 0：没有任何决策者或经济买家是支持者或拥护者。",
     ),
     FlagCode.OPPONENT_DECISION_MAKER: (
-        "A decision maker or economic buyer is an opponent.",
-        "有决策者或经济买家持反对态度。",
+        f"A decision maker or economic buyer, or anyone with influence ≥ {KEY_INFLUENCE}, is an "
+        "opponent.",
+        f"有决策者、经济买家或影响力 ≥ {KEY_INFLUENCE} 的关键人持反对态度。",
     ),
     FlagCode.SINGLE_THREADED: (
         f"Fewer than {MIN_STAKEHOLDERS} stakeholders have an owner on our side.",
@@ -42,8 +45,10 @@ FLAG_CONDITIONS: dict[FlagCode, tuple[str, str]] = {
     ),
     FlagCode.NO_COACH: ("No stakeholder has the role coach.", "没有任何关键人担任教练（coach）。"),
     FlagCode.LOW_PIPELINE_COVERAGE: (
-        "Pipeline coverage PC is below 1.0: the weighted pipeline does not cover the gap.",
-        "管道覆盖率 PC 低于 1.0：加权商机不足以弥补收入缺口。",
+        "Pipeline coverage PC is below 1.0: the weighted pipeline closing this fiscal year "
+        "(WPFY) does not cover what is left to win (target − actual).",
+        "管道覆盖率 PC 低于 1.0：本财年内关闭的加权商机（WPFY）不足以覆盖尚待完成的收入"
+        "（目标 − 实际）。",
     ),
     FlagCode.TIER_MISMATCH: (
         "Tier strategic or key but quadrant opportunistic, or tier ordinary but quadrant "
@@ -97,11 +102,11 @@ def flag_condition(code: FlagCode, settings: PortfolioSettings) -> str:
 
 @dataclass(frozen=True)
 class Measures:
-    """The already computed numbers some flags test."""
+    """The already computed numbers some flags test; `remaining` is Rem = target − actual."""
 
     decision_coverage: float | None
-    weighted_pipeline: float
-    revenue_gap: float | None
+    weighted_pipeline_fy: float
+    remaining: float | None
     pipeline_coverage: float | None
     quadrant: Quadrant | None
 
@@ -130,8 +135,9 @@ def _stale(a: Account, s: PortfolioSettings, as_of: dt.date, zh: bool) -> Iterat
 
 
 def _overdue(a: Account, as_of: dt.date, zh: bool) -> Iterator[Evidence]:
+    """Open actions, then open opportunities' next steps: both are work we promised by a date."""
     for action in a.actions:
-        if action.due is None or action.due >= as_of or action.status not in OPEN_STATUSES:
+        if action.due is None or not is_overdue(action.due, action.status, as_of):
             continue
         aid, status, due = action.id, action.status.value, action.due.isoformat()
         days = (as_of - action.due).days
@@ -140,6 +146,18 @@ def _overdue(a: Account, as_of: dt.date, zh: bool) -> Iterator[Evidence]:
             f"{aid}（{status}）应于 {due} 完成，已逾期 {days} 天"
             if zh
             else f"{aid} ({status}) was due {due}, {days_ago(days)}",
+        )
+    for opp in a.opportunities:
+        step = opp.next_step
+        if step is None or step.due is None or not is_overdue(step.due, opp.stage, as_of):
+            continue
+        oid, stage, due = opp.id, opp.stage.value, step.due.isoformat()
+        days = (as_of - step.due).days
+        yield Evidence(
+            ("opportunities", oid),
+            f"{oid}（{stage}）的下一步应于 {due} 完成，已逾期 {days} 天"
+            if zh
+            else f"next step of {oid} ({stage}) was due {due}, {days_ago(days)}",
         )
 
 
@@ -151,7 +169,7 @@ def _no_sponsor(a: Account, zh: bool) -> Iterator[Evidence]:
 def _uncovered(a: Account, m: Measures, zh: bool) -> Iterator[Evidence]:
     if m.decision_coverage is None or r6(m.decision_coverage) != 0:
         return
-    for s in a.stakeholders:
+    for s in a.active_stakeholders:
         if is_decider(s):
             sid, roles, attitude = s.id, _roles(s), s.attitude.value
             yield Evidence(
@@ -161,17 +179,19 @@ def _uncovered(a: Account, m: Measures, zh: bool) -> Iterator[Evidence]:
 
 
 def _opponent(a: Account, zh: bool) -> Iterator[Evidence]:
-    for s in a.stakeholders:
-        if s.attitude is Attitude.opponent and is_decider(s):
-            sid, roles = s.id, _roles(s)
+    """Deciders, and anyone weighty enough to swing the decision whatever their role."""
+    for s in a.active_stakeholders:
+        if s.attitude is Attitude.opponent and (is_decider(s) or s.influence >= KEY_INFLUENCE):
+            sid, who = s.id, ", ".join([*(r.value for r in s.roles), f"influence {s.influence}"])
+            zh_who = "，".join([*(r.value for r in s.roles), f"影响力 {s.influence}"])
             yield Evidence(
                 ("stakeholders", sid),
-                f"{sid}（{roles}）持反对态度" if zh else f"{sid} ({roles}) is an opponent",
+                f"{sid}（{zh_who}）持反对态度" if zh else f"{sid} ({who}) is an opponent",
             )
 
 
 def _single_threaded(a: Account, zh: bool) -> Iterator[Evidence]:
-    owned = sum(1 for s in a.stakeholders if s.owner is not None)
+    owned = sum(1 for s in a.active_stakeholders if s.owner is not None)
     if owned < MIN_STAKEHOLDERS:
         yield Evidence(
             ("stakeholders",),
@@ -182,21 +202,22 @@ def _single_threaded(a: Account, zh: bool) -> Iterator[Evidence]:
 
 
 def _no_coach(a: Account, zh: bool) -> Iterator[Evidence]:
-    if not any(Role.coach in s.roles for s in a.stakeholders):
+    if not any(Role.coach in s.roles for s in a.active_stakeholders):
         yield Evidence(
             ("stakeholders",), "没有关键人担任教练" if zh else "no stakeholder is a coach"
         )
 
 
-def _low_coverage(m: Measures, zh: bool) -> Iterator[Evidence]:
+def _low_coverage(m: Measures, fy: int, zh: bool) -> Iterator[Evidence]:
     if m.pipeline_coverage is None or r6(m.pipeline_coverage) >= 1.0:
         return
-    wp, gap, pc = display(m.weighted_pipeline), display(m.revenue_gap), display(m.pipeline_coverage)
+    wp, rem = display(m.weighted_pipeline_fy), display(m.remaining)
+    pc = display(m.pipeline_coverage)
     yield Evidence(
         ("opportunities",),
-        f"加权商机 {wp} 仅覆盖收入缺口 {gap} 的 {pc} 倍"
+        f"FY{fy} 内关闭的加权商机 {wp} 仅覆盖尚待完成收入 {rem} 的 {pc} 倍"
         if zh
-        else f"weighted pipeline {wp} covers {pc}× the revenue gap {gap}",
+        else f"weighted pipeline {wp} closing by FY{fy} covers {pc}× the {rem} left to win",
     )
 
 
@@ -214,7 +235,7 @@ def _tier_mismatch(a: Account, m: Measures, zh: bool) -> Iterator[Evidence]:
 
 
 def _unowned(a: Account, zh: bool) -> Iterator[Evidence]:
-    for s in a.stakeholders:
+    for s in a.active_stakeholders:
         if s.influence >= KEY_INFLUENCE and s.owner is None:
             sid, influence = s.id, s.influence
             yield Evidence(
@@ -226,7 +247,7 @@ def _unowned(a: Account, zh: bool) -> Iterator[Evidence]:
 
 
 def _going_cold(a: Account, as_of: dt.date, zh: bool) -> Iterator[Evidence]:
-    for s in a.stakeholders:
+    for s in a.active_stakeholders:
         if s.influence < KEY_INFLUENCE:
             continue
         sid, influence = s.id, s.influence
@@ -260,7 +281,7 @@ def risk_flags(
         FlagCode.OPPONENT_DECISION_MAKER: _opponent(account, zh),
         FlagCode.SINGLE_THREADED: _single_threaded(account, zh),
         FlagCode.NO_COACH: _no_coach(account, zh),
-        FlagCode.LOW_PIPELINE_COVERAGE: _low_coverage(measures, zh),
+        FlagCode.LOW_PIPELINE_COVERAGE: _low_coverage(measures, settings.fiscal_year, zh),
         FlagCode.TIER_MISMATCH: _tier_mismatch(account, measures, zh),
         FlagCode.KEY_STAKEHOLDER_UNOWNED: _unowned(account, zh),
         FlagCode.GOING_COLD: _going_cold(account, as_of, zh),

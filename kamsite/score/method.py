@@ -146,13 +146,17 @@ class _Writer:
                 "stakeholders; empty if none.\n\n"
                 "**Decision coverage** `DC`: the share (0..1) of stakeholders with role "
                 "`decision_maker` or `economic_buyer` whose attitude is `champion` or "
-                "`supporter`; empty if there is no such stakeholder.",
+                "`supporter`; empty if there is no such stakeholder.\n\n"
+                "People whose `status` is `left` or `moved` stay in the plan, shown faded with "
+                "the date of the change, but take part in no score, check or flag.",
                 "**关系得分**（每位关键人）：按关系规划的六个维度（认可度、参与度、信息分享、"
                 "日常指导、项目支持、竞争倾向，各 0..5）计算 `R = 20 × 六维平均值`，0..100；"
                 "未评估则为空。\n\n"
                 "**关系健康度** `H = Σ 影响力 × R / Σ 影响力`，只计已评估的关键人；没有则为空。\n\n"
                 "**决策覆盖率** `DC`：角色为 `decision_maker` 或 `economic_buyer` 的关键人中，"
-                "态度为 `champion` 或 `supporter` 的比例（0..1）；没有此类关键人则为空。",
+                "态度为 `champion` 或 `supporter` 的比例（0..1）；没有此类关键人则为空。\n\n"
+                "`status` 为 `left`（离职）或 `moved`（调岗）的人员仍保留在计划中，以淡色显示"
+                "并注明变动日期，但不参与任何评分、检查或风险标记。",
             ),
         )
 
@@ -175,19 +179,32 @@ class _Writer:
         fy = self.settings.fiscal_year
         body = self.t(
             f"For the fiscal year FY{fy}:\n\n"
-            f"- **Revenue gap** `G = target − (actual, else forecast, else 0)`; empty without a "
-            f"FY{fy} target.\n"
+            "- **Revenue gap** `G = target − (forecast, else actual, else 0)`: the shortfall "
+            f"expected at year end (the performance gap); empty without a FY{fy} target. The "
+            "forecast comes first because the actual to date understates the year.\n"
             "- **Weighted pipeline** `WP = Σ amount × p` over open opportunities (not `won` or "
-            "`lost`), p being the opportunity's `probability` or its stage's default below; "
-            "an opportunity without an amount adds 0.\n"
-            "- **Pipeline coverage** `PC = WP / G` when G > 0; otherwise empty.\n"
+            "`lost`) whatever their close date, p being the opportunity's `probability` or its "
+            "stage's default below; an opportunity without an amount adds 0.\n"
+            f"- **Fiscal-year pipeline** `WPFY`: the same sum over open opportunities whose "
+            f"`close` date is in FY{fy} or earlier (a deal that slipped and is still open "
+            "counts); an opportunity without a `close` date counts toward no year.\n"
+            "- **Pipeline coverage** `PC = WPFY / Rem`, where `Rem = target − actual` (0 "
+            "without an actual) is what is left to win this year; empty unless Rem > 0. "
+            "It is the sales-operations ratio of this year's pipeline to this year's remaining "
+            "target: deals closing next year do not cover this year.\n"
             "- **Share of wallet** `SW = actual / wallet`; empty if either is missing or the "
             "wallet is 0.\n\n",
             f"按财年 FY{fy}：\n\n"
-            f"- **收入缺口** `G = 目标 − (实际，否则预测，否则 0)`；没有 FY{fy} 目标则为空。\n"
-            "- **加权商机** `WP = Σ 金额 × p`，只计未关闭的商机（非 `won`/`lost`），"
-            "p 为商机的 `probability`，否则为下表中阶段的默认值；没有金额的商机计 0。\n"
-            "- **管道覆盖率** `PC = WP / G`（G > 0 时）；否则为空。\n"
+            "- **收入缺口** `G = 目标 − (预测，否则实际，否则 0)`：预计年末的差距（业绩差距）；"
+            f"没有 FY{fy} 目标则为空。预测优先，因为截至目前的实际收入会低估全年。\n"
+            "- **加权商机** `WP = Σ 金额 × p`，计入所有未关闭的商机（非 `won`/`lost`），"
+            "不论预计关闭日期；p 为商机的 `probability`，否则为下表中阶段的默认值；"
+            "没有金额的商机计 0。\n"
+            f"- **本财年商机** `WPFY`：同样的加权和，只计 `close` 日期在 FY{fy} 或更早的"
+            "未关闭商机（延期但仍未关闭的商机也计入）；没有 `close` 日期的商机不计入任何年度。\n"
+            "- **管道覆盖率** `PC = WPFY / Rem`，其中 `Rem = 目标 − 实际`（无实际则为 0）"
+            "是本年尚待完成的收入；Rem > 0 时才计算，否则为空。即销售运营中的本年商机与本年"
+            "剩余目标之比：明年关闭的商机不能覆盖今年。\n"
             "- **钱包份额** `SW = 实际收入 / wallet`；任一缺失或 wallet 为 0 时为空。\n\n",
         )
         return MethodSection(
@@ -202,9 +219,9 @@ class _Writer:
             self.t("Plan completeness", "计划完整度"),
             self.t(
                 "`P = 10 × (checks passed)`, 0..100. An open action is one that is `planned`, "
-                "`in_progress` or `blocked`.\n\n",
+                "`in_progress` or `blocked`; stakeholders are counted only while active.\n\n",
                 "`P = 10 × 通过的检查项数`，0..100。未完成行动指状态为 `planned`、"
-                "`in_progress` 或 `blocked` 的行动。\n\n",
+                "`in_progress` 或 `blocked` 的行动；只计在职（active）的关键人。\n\n",
             )
             + checks,
         )
@@ -218,19 +235,24 @@ class _Writer:
         note = self.t(
             f"Key stakeholders are those with influence ≥ {KEY_INFLUENCE}; "
             f"{MIN_STAKEHOLDERS} owned stakeholders avoid single threading; a contact goes cold "
-            f"after {GOING_COLD_DAYS} days. Each raised flag names the items that raised it.",
+            f"after {GOING_COLD_DAYS} days. An item is overdue when it is still open (an action "
+            "planned, in progress or blocked; an opportunity neither won nor lost) and its due "
+            "date is before the as-of date; due on the as-of date is not late yet. Each raised "
+            "flag names the items that raised it.",
             f"关键人指影响力 ≥ {KEY_INFLUENCE} 的关键人；至少 {MIN_STAKEHOLDERS} 位有负责人的关键人"
             f"才不算单线联系；超过 {GOING_COLD_DAYS} 天未联系视为关系变冷。"
-            "每个风险标志都列出触发它的具体条目。",
+            "逾期指事项仍未完成（行动为计划中、进行中或受阻；商机未赢单也未丢单）且截止日期早于"
+            "基准日；截止日期当天不算逾期。每个风险标志都列出触发它的具体条目。",
         )
         body = "\n".join([head, "| --- | --- |", *rows])
         return MethodSection("risk-flags", self.t("Risk flags", "风险标志"), body + "\n\n" + note)
 
     def progress(self) -> MethodSection:
         on, risk = _num(ON_TRACK), _num(AT_RISK)
+        fy = self.settings.fiscal_year
         return MethodSection(
             "progress",
-            self.t("Strategy progress", "战略进度"),
+            self.t("Progress of strategies and objectives", "战略与目标进度"),
             self.t(
                 "A strategy runs from `start` = Jan 1 of `horizon.from` to `end` = Dec 31 of "
                 "`horizon.to`.\n\n"
@@ -242,9 +264,11 @@ class _Writer:
                 "`unknown` when baseline, target or actual is missing or target = baseline.\n"
                 "- An objective takes its worst KPI's status (off_track < at_risk < on_track); "
                 "it is unknown only if all its KPIs are.\n\n"
-                "KPIs of an account's own objectives use the same rule over the fiscal year "
-                f"FY{self.settings.fiscal_year} (Jan 1 to Dec 31), the period an account plan "
-                "covers.",
+                "KPIs of an account's own objectives use the same rule over the objective's own "
+                f"time frame: `start` = its `from` (default Jan 1 of FY{fy}), `end` = its `by` "
+                f"(default Dec 31 of FY{fy}). So an objective for 2027 is not judged in 2026. A "
+                "time frame of a single day (`from` = `by`) expects nothing before that day and "
+                "everything from it on.",
                 "战略周期从 `horizon.from` 年 1 月 1 日（`start`）到 `horizon.to` 年 12 月 31 日"
                 "（`end`）。\n\n"
                 "- KPI 进度 `π = (实际 − 基线) / (目标 − 基线)`，限制在 0..1"
@@ -254,8 +278,10 @@ class _Writer:
                 "`off_track`；基线、目标或实际缺失，或目标等于基线时为 `unknown`。\n"
                 "- 目标的状态取其最差 KPI 的状态（off_track < at_risk < on_track）；"
                 "只有全部 KPI 都为 unknown 时才为 unknown。\n\n"
-                "客户自身目标的 KPI 采用同样规则，周期为财年 "
-                f"FY{self.settings.fiscal_year}（1 月 1 日至 12 月 31 日），即客户计划覆盖的期间。",
+                "客户自身目标的 KPI 采用同样规则，周期为该目标自己的时间范围：`start` 为其 `from`"
+                f"（默认 FY{fy} 的 1 月 1 日），`end` 为其 `by`（默认 FY{fy} 的 12 月 31 日）。"
+                "因此 2027 年的目标不会在 2026 年被评判。只有一天的时间范围（`from` = `by`）"
+                "在该日之前不要求进度，从该日起要求全部完成。",
             ),
         )
 
@@ -269,13 +295,13 @@ class _Writer:
                 "comparison with a threshold uses the number rounded to 6 decimals, so float "
                 "noise never flips a result; pages show numbers rounded half-up to 1 decimal; "
                 "`kamsite score --format json` gives them unrounded. Portfolio totals add up "
-                "FY revenue actual, target and forecast, WP and G over the accounts that have "
-                "them, and count accounts per tier, quadrant and flag.",
+                "FY revenue actual, target and forecast, WP, WPFY and G over the accounts that "
+                "have them, and count accounts per tier, quadrant and flag.",
                 "所有得分按基准日（portfolio.yaml 的 `as_of`，否则环境变量 `KAMSITE_AS_OF`，"
                 "否则今天）由计划文件和 portfolio.yaml 计算。与阈值比较时一律先四舍五入到 6 位"
                 "小数，避免浮点误差影响结果；页面显示四舍五入到 1 位小数；"
                 "`kamsite score --format json` 输出未取整的数值。组合汇总对有数据的客户累加"
-                "财年实际、目标、预测收入及 WP、G，并按分级、象限和风险标志统计客户数。",
+                "财年实际、目标、预测收入及 WP、WPFY、G，并按分级、象限和风险标志统计客户数。",
             ),
         )
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kamsite.model.account import Account, Role
-from kamsite.model.common import OPEN_STATUSES
+from kamsite.model.execution import is_open
 from kamsite.model.portfolio import Language, PortfolioSettings
 from kamsite.score.results import Check
 
@@ -32,15 +32,16 @@ def _assessment(c: _Context) -> bool:
 
 
 def _stakeholders(c: _Context) -> bool:
-    return len(c.account.stakeholders) >= MIN_STAKEHOLDERS
+    return len(c.account.active_stakeholders) >= MIN_STAKEHOLDERS
 
 
 def _decision_maker(c: _Context) -> bool:
-    return any(Role.decision_maker in s.roles for s in c.account.stakeholders)
+    return any(Role.decision_maker in s.roles for s in c.account.active_stakeholders)
 
 
 def _key_owned(c: _Context) -> bool:
-    return all(s.owner is not None for s in c.account.stakeholders if s.influence >= KEY_INFLUENCE)
+    people = c.account.active_stakeholders
+    return all(s.owner is not None for s in people if s.influence >= KEY_INFLUENCE)
 
 
 def _value_proposition(c: _Context) -> bool:
@@ -56,9 +57,7 @@ def _kpi_target(c: _Context) -> bool:
 
 def _actions_planned(c: _Context) -> bool:
     return all(
-        a.owner is not None and a.due is not None
-        for a in c.account.actions
-        if a.status in OPEN_STATUSES
+        a.owner is not None and a.due is not None for a in c.account.actions if is_open(a.status)
     )
 
 

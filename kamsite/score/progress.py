@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from kamsite.model.common import Kpi
+from kamsite.model.execution import AccountObjective
 from kamsite.score.numbers import r6
 from kamsite.score.results import KpiScore, KpiStatus, ObjectiveScore
 
@@ -24,8 +25,22 @@ def period(first_year: int, last_year: int) -> tuple[dt.date, dt.date]:
     return dt.date(first_year, 1, 1), dt.date(last_year, 12, 31)
 
 
+def objective_period(objective: AccountObjective, fiscal_year: int) -> tuple[dt.date, dt.date]:
+    """An account objective's own time frame: `from`, else Jan 1 of the fiscal year, to `by`,
+    else Dec 31 of it; so a 2027 objective is not judged against November 2026."""
+    start, end = period(fiscal_year, fiscal_year)
+    return objective.from_ or start, objective.by or end
+
+
 def expected_progress(start: dt.date, end: dt.date, as_of: dt.date) -> float:
-    """`ε = (as_of − start) / (end − start)` in days, clamped to 0..1."""
+    """`ε = (as_of − start) / (end − start)` in days, clamped to 0..1.
+
+    A period of one day (`from` = `by`) expects nothing before it and everything from it on,
+    rather than dividing by zero; so does, at its later date, one running backwards (which
+    validation rejects, but unvalidated content can still be scored).
+    """
+    if end <= start:
+        return 1.0 if as_of >= max(start, end) else 0.0
     return _clamp((as_of - start).days / (end - start).days)
 
 
@@ -58,4 +73,6 @@ def score_objective(objective_id: str, kpis: Sequence[Kpi], expected: float) -> 
     scored = tuple(
         KpiScore(kpi.id, p, kpi_status(p, expected)) for kpi in kpis for p in [kpi_progress(kpi)]
     )
-    return ObjectiveScore(objective_id, objective_status(k.status for k in scored), scored)
+    return ObjectiveScore(
+        objective_id, objective_status(k.status for k in scored), scored, expected
+    )

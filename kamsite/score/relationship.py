@@ -32,8 +32,8 @@ def relationship_health(stakeholders: Iterable[tuple[int, float | None]]) -> flo
 
 
 def decision_coverage(account: Account) -> float | None:
-    """Share of decision makers and economic buyers who are champions or supporters."""
-    deciders = [s for s in account.stakeholders if is_decider(s)]
+    """Share of active decision makers and economic buyers who are champions or supporters."""
+    deciders = [s for s in account.active_stakeholders if is_decider(s)]
     if not deciders:
         return None
     return sum(1 for s in deciders if s.attitude in FAVOURABLE) / len(deciders)

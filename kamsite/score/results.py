@@ -76,9 +76,12 @@ class KpiScore:
 
 @dataclass(frozen=True)
 class ObjectiveScore:
+    """`expected` is ε, the share of the objective's time frame elapsed at `as_of`."""
+
     id: str
     status: KpiStatus
     kpis: tuple[KpiScore, ...]
+    expected: float
 
 
 @dataclass(frozen=True)
@@ -97,16 +100,18 @@ class AccountScore:
     decision_coverage: float | None
     revenue_gap: float | None
     weighted_pipeline: float
+    weighted_pipeline_fy: float
     pipeline_coverage: float | None
     share_of_wallet: float | None
     plan_completeness: int
     checks: tuple[Check, ...]
     flags: tuple[Flag, ...]
-    stakeholders: Mapping[str, float | None]
+    stakeholders: Mapping[str, float | None]  # R of each active stakeholder, in file order
     objectives: tuple[ObjectiveScore, ...]
     revenue_actual: float | None
     revenue_target: float | None
     revenue_forecast: float | None
+    revenue_remaining: float | None  # Rem = target − actual, the denominator of PC
     # What views show beside the §4 numbers, computed once so every view agrees:
     levels: Mapping[str, Level]  # good/fair/poor of each headline score, by field name
     ranking: tuple[Standing, ...]  # rated parties on the needs, best first
@@ -135,6 +140,7 @@ class Totals:
     revenue_target: float
     revenue_forecast: float
     weighted_pipeline: float
+    weighted_pipeline_fy: float
     revenue_gap: float
     tiers: Mapping[str, int]
     quadrants: Mapping[str, int]

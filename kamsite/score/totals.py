@@ -40,6 +40,7 @@ def totals(accounts: Sequence[AccountScore], fiscal_year: int) -> Totals:
         revenue_target=_sum([a.revenue_target for a in accounts]),
         revenue_forecast=_sum([a.revenue_forecast for a in accounts]),
         weighted_pipeline=_sum([a.weighted_pipeline for a in accounts]),
+        weighted_pipeline_fy=_sum([a.weighted_pipeline_fy for a in accounts]),
         revenue_gap=_sum([a.revenue_gap for a in accounts]),
         tiers=_count(list(Tier), [a.tier for a in accounts]),
         quadrants=_count(list(Quadrant), [a.quadrant for a in accounts]),
