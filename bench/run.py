@@ -2,8 +2,9 @@
 
 For each size: validate cold (empty cache) and warm vs PyYAML CSafeLoader parsing
 the same files; kamsite build cold and warm vs a plain mkdocs-material build of
-the same text as ordinary Markdown pages kept out of the nav. Prints seconds,
-ratios against the targets and peak memory (max RSS of the child process).
+the same text as ordinary Markdown pages kept out of the nav; one account edited,
+then a rebuild, vs the warm build (the `mkdocs serve` loop). Prints seconds, ratios
+against the targets and peak memory (max RSS of the child process).
 
     python bench/run.py [--sizes 1000,5000] [--out bench-out]
 """
@@ -62,8 +63,17 @@ def run_size(out: Path, accounts: int) -> dict[str, float]:
     shutil.rmtree(cache, ignore_errors=True)
     result["build_cold"], result["build_cold_mb"] = timed(build, project)
     result["build_warm"], result["build_warm_mb"] = timed(build, project)
+    edit(project)  # what `mkdocs serve` does on a save: one account changed, then a rebuild
+    result["build_edit"], result["build_edit_mb"] = timed(build, project)
     result["plain"], result["plain_mb"] = timed([*build[:-2], "-q"], plain)
     return result
+
+
+def edit(project: Path) -> None:
+    """Rename the first account, as an author's save would change it."""
+    plan = sorted((project / "content" / "accounts").glob("*.yaml"))[0]
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("\nname: ", "\nname: Edited ", 1), encoding="utf-8")
 
 
 def report(accounts: int, r: dict[str, float]) -> None:
@@ -74,15 +84,16 @@ def report(accounts: int, r: dict[str, float]) -> None:
 
     print(f"{accounts} accounts")
     print(f"  {'yaml floor':<15} {r['floor']:8.2f} s")
-    print(line("validate cold", r["validate_cold"], r["floor"], 1.5))
-    print(line("validate warm", r["validate_warm"], r["floor"], 0.25))
+    print(line("validate cold", r["validate_cold"], r["floor"], 1.3))
+    print(line("validate warm", r["validate_warm"], r["floor"], 0.1))
     print(f"  {'plain build':<15} {r['plain']:8.2f} s  peak {r['plain_mb']:.0f} MB")
-    print(
-        line("build cold", r["build_cold"], r["plain"], 3.0) + f"  peak {r['build_cold_mb']:.0f} MB"
-    )
-    print(
-        line("build warm", r["build_warm"], r["plain"], 1.3) + f"  peak {r['build_warm_mb']:.0f} MB"
-    )
+    for kind, target in (("cold", 2.0), ("warm", 0.5)):
+        seconds, mb = r[f"build_{kind}"], r[f"build_{kind}_mb"]
+        print(line(f"build {kind}", seconds, r["plain"], target) + f"  peak {mb:.0f} MB")
+    print(line("edit + rebuild", r["build_edit"], r["build_warm"], 1.3) + " (of the warm build)")
+    memory = r["build_cold_mb"] / r["plain_mb"]
+    verdict = "ok" if memory <= 2 else "OVER"
+    print(f"  {'cold peak MB':<15} {memory:17.2f}×  (target ≤ 2× plain) {verdict}")
 
 
 def main() -> None:
@@ -99,7 +110,7 @@ def main() -> None:
         small, large = min(sizes), max(sizes)
         target = 5.5 * large / small / 5
         print(f"{large} vs {small} accounts (linear: target ≤ {target:.1f}×)")
-        for key in ("validate_cold", "build_cold", "build_warm", "plain"):
+        for key in ("validate_cold", "build_cold", "build_warm", "build_edit", "plain"):
             scale = results[large][key] / results[small][key]
             verdict = "ok" if scale <= target else "OVER"
             print(f"  {key.replace('_', ' '):<15} {scale:6.2f}×  {verdict}")

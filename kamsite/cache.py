@@ -47,11 +47,6 @@ def cache_root() -> Path:
     return Path(configured) if configured else platformdirs.user_cache_path("kamsite")
 
 
-def project_slot(project: Path) -> str:
-    """A short name per project, for caches that keep one entry per project."""
-    return hashlib.sha256(os.fsencode(project.resolve())).hexdigest()[:16]
-
-
 @functools.cache
 def code_stamp() -> str:
     """A hash of kamsite's own files and the versions of the libraries that shape its output.

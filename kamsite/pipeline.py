@@ -1,19 +1,23 @@
 """content → validated → scored → drawn → pages: the one path the plugin and every command take.
 
-Pages are a pure function of the content files, `as_of`, the Graphviz build and
-kamsite's own code and libraries (`kamsite.cache.code_stamp`); the stored page
-set is keyed by exactly those and signed, since it is markup that goes straight
-into the site. One entry is kept per project: the cache never grows with history.
+Pages are a pure function of the content files, `as_of`, the Graphviz build,
+layout overrides and kamsite's own code and libraries (`kamsite.cache.code_stamp`).
+Each page is stored under the key of exactly its inputs: an account's page under its
+own file and what every page shares (portfolio, team, strategies), every other page
+under the whole tree. Editing one account then makes one account page and the pages
+that aggregate accounts, and an unchanged tree builds no model at all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-from pathlib import Path
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 
-from kamsite.cache import SignedStore, cache_root, code_stamp, project_slot
+from kamsite.cache import SignedStore, cache_root, code_stamp
 from kamsite.graph import (
     Diagram,
     MatrixPoint,
@@ -22,8 +26,10 @@ from kamsite.graph import (
     portfolio_matrix_svg,
     strategy_map,
 )
-from kamsite.model import Content
-from kamsite.pages import generate_pages, template_sources
+from kamsite.model import Content, resolve_as_of
+from kamsite.model.content import AS_OF_ENV
+from kamsite.pagecache import PageCache, join, split
+from kamsite.pages import account_page_path, page_makers, template_sources
 from kamsite.pages.context import Drawings, account_url
 from kamsite.score import AccountScore, PortfolioScores, score_portfolio
 
@@ -83,43 +89,21 @@ def _matrix(content: Content, scores: PortfolioScores) -> str:
     )
 
 
-def draw(content: Content, scores: PortfolioScores, renderer: Renderer) -> Drawings:
-    """Every decision chain (an empty one still shows the missing roles), map and the matrix,
-    in one batch so Graphviz runs in parallel."""
-    accounts = sorted(content.accounts)
+def draw(
+    content: Content, scores: PortfolioScores, renderer: Renderer, accounts: Iterable[str]
+) -> Drawings:
+    """The decision chains of `accounts` (an empty one still shows the missing roles), every
+    strategy map and the matrix, in one batch so Graphviz runs in parallel."""
+    chains = sorted(accounts)
     strategies = sorted(content.strategies)
-    diagrams = [account_diagram(content, scores, key) for key in accounts]
+    diagrams = [account_diagram(content, scores, key) for key in chains]
     diagrams += [strategy_diagram(content, scores, key) for key in strategies]
     svgs = renderer.svg_many(diagrams)
     return Drawings(
-        decision_chains=dict(zip(accounts, svgs[: len(accounts)], strict=True)),
-        strategy_maps=dict(zip(strategies, svgs[len(accounts) :], strict=True)),
+        decision_chains=dict(zip(chains, svgs[: len(chains)], strict=True)),
+        strategy_maps=dict(zip(strategies, svgs[len(chains) :], strict=True)),
         matrix=_matrix(content, scores),
     )
-
-
-def _page_key(fingerprint: str, as_of: dt.date, drawing: str, overrides: Path | None) -> str:
-    digest = hashlib.sha256()
-    for part in ("kamsite-pages", code_stamp(), fingerprint, as_of.isoformat(), drawing):
-        digest.update(part.encode("utf-8") + b"\0")
-    digest.update(template_sources(overrides))
-    return digest.hexdigest()
-
-
-def _stored_pages(store: SignedStore, slot: str, key: str) -> dict[str, str] | None:
-    payload = store.read(slot)
-    if payload is None:
-        return None
-    try:
-        stored = json.loads(payload)
-    except ValueError:
-        return None
-    if not isinstance(stored, dict) or stored.get("key") != key:
-        return None
-    pages = stored.get("pages")
-    if not isinstance(pages, dict) or not all(isinstance(v, str) for v in pages.values()):
-        return None
-    return pages
 
 
 def overrides_dir(theme: Path) -> Path | None:
@@ -128,25 +112,142 @@ def overrides_dir(theme: Path) -> Path | None:
     return folder if folder.is_dir() else None
 
 
-def site_pages(
-    content: Content,
+def _hash(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update((part.encode("utf-8") if isinstance(part, str) else part) + b"\0")
+    return digest.hexdigest()
+
+
+_BATCH = 64
+"""Accounts drawn and made per batch: pictures and pages never all in memory at once."""
+
+
+@dataclass(frozen=True)
+class PageSet:
+    """Every generated page: its skeleton (what MkDocs parses) and the key of its parts."""
+
+    skeletons: dict[str, str]
+    keys: dict[str, str]
+    cache: PageCache
+
+    def markdown(self, path: str) -> str:
+        """The whole page as generated, for builders that run no plugins."""
+        parts = self.cache.parts(self.keys[path])
+        if parts is None:
+            raise RuntimeError(f"the stored parts of {path} went missing during the build")
+        return join(parts)
+
+
+def _is_account(path: str, content_dir: str) -> bool:
+    return PurePosixPath(path).parent == PurePosixPath(content_dir) / "accounts"
+
+
+def build_pages(
+    keys: Mapping[str, str],
     fingerprint: str,
-    as_of: dt.date,
+    content_dir: str,
+    load: Callable[[], Content],
     renderer: Renderer,
-    project: Path,
+    overrides: Path | None = None,
+) -> PageSet:
+    """Every page from the cache where its inputs are unchanged; the rest made now.
+
+    `keys`/`fingerprint`: the validated files' keys and the tree's (a `ValidationResult`);
+    `load` gives the models, called only when some page must be made.
+    """
+    cache = PageCache(cache_root() / "pages")
+    # An account's id is its file name (validation checks it), so its page path is known
+    # before any model is built.
+    accounts = {
+        account_page_path(PurePosixPath(path).stem): key
+        for path, key in keys.items()
+        if _is_account(path, content_dir)
+    }
+    shared = [key for path, key in sorted(keys.items()) if not _is_account(path, content_dir)]
+    today = dt.date.today().isoformat()
+    context = _hash(
+        "kamsite-pages",
+        code_stamp(),
+        renderer.version(),
+        template_sources(overrides),
+        os.environ.get(AS_OF_ENV, ""),
+        today,  # as_of when portfolio.yaml names none
+        *shared,
+    )
+    page_keys = {path: _hash(context, key) for path, key in accounts.items()}
+    whole = _hash(context, fingerprint)
+    skeletons: dict[str, str] = {}
+    for path, key in page_keys.items():
+        if (skeleton := cache.skeleton(key)) is not None:
+            skeletons[path] = skeleton
+    aggregates = cache.index(whole)
+    if aggregates is not None:
+        for path, key in aggregates.items():
+            if (skeleton := cache.skeleton(key)) is None:
+                aggregates = None
+                break
+            skeletons[path] = skeleton
+    if aggregates is None or len(skeletons) < len(page_keys) + len(aggregates):
+        made = _make(load(), renderer, overrides, cache, page_keys, skeletons, whole, aggregates)
+        skeletons, page_keys = made
+    else:
+        page_keys = {**page_keys, **aggregates}
+    return PageSet(dict(sorted(skeletons.items())), page_keys, cache)
+
+
+def _make(
+    content: Content,
+    renderer: Renderer,
+    overrides: Path | None,
+    cache: PageCache,
+    page_keys: dict[str, str],
+    skeletons: dict[str, str],
+    whole: str,
+    aggregates: dict[str, str] | None,
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Score, then draw and make the missing account pages batch by batch and, when the tree
+    changed, every page that aggregates accounts; store each page's parts as it is made."""
+    as_of = resolve_as_of(content.settings)
+    scores = score_portfolio(content, as_of)
+    chains: dict[str, str] = {}
+    drawn = draw(content, scores, renderer, []) if aggregates is None else Drawings()
+    drawings = Drawings(chains, drawn.strategy_maps, drawn.matrix)  # chains filled per batch
+    memo = SignedStore(cache_root() / "render")
+    makers = page_makers(content, scores, drawings, as_of, overrides=overrides, memo=memo)
+    missing = [p for p in page_keys if p not in skeletons]
+    by_path = {account_page_path(a): a for a in content.accounts}
+    keys = dict(page_keys)
+
+    def store(path: str, key: str) -> None:
+        parts = split(makers[path]())
+        cache.put(key, parts)
+        skeletons[path] = parts.skeleton
+        keys[path] = key
+
+    for start in range(0, len(missing), _BATCH):
+        batch = missing[start : start + _BATCH]
+        chains.update(draw(content, scores, renderer, [by_path[p] for p in batch]).decision_chains)
+        for path in batch:
+            store(path, page_keys[path])
+        chains.clear()
+    if aggregates is None:
+        aggregates = {p: _hash(whole, p) for p in makers if p not in page_keys}
+        for path, key in aggregates.items():
+            store(path, key)
+        cache.put_index(whole, aggregates)
+    keys.update(aggregates)
+    return skeletons, keys
+
+
+def site_pages(
+    keys: Mapping[str, str],
+    fingerprint: str,
+    content_dir: str,
+    load: Callable[[], Content],
+    renderer: Renderer,
     overrides: Path | None = None,
 ) -> dict[str, str]:
-    """Score, draw and generate, or the stored set when its key matches (a warm build).
-
-    `overrides`: the folder whose `<kind>.html` layouts replace kamsite's own.
-    """
-    store = SignedStore(cache_root() / "pages")
-    slot = project_slot(project)
-    key = _page_key(fingerprint, as_of, renderer.version(), overrides)
-    pages = _stored_pages(store, slot, key)
-    if pages is None:
-        scores = score_portfolio(content, as_of)
-        drawings = draw(content, scores, renderer)
-        pages = generate_pages(content, scores, drawings, as_of, overrides=overrides)
-        store.write(slot, json.dumps({"key": key, "pages": pages}).encode())
-    return pages
+    """Every page as a whole Markdown file (see `build_pages`), for `kamsite pages --out`."""
+    pages = build_pages(keys, fingerprint, content_dir, load, renderer, overrides)
+    return {path: pages.markdown(path) for path in pages.skeletons}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import partial
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -28,19 +29,15 @@ from mkdocs.structure.pages import Page
 from kamsite.diagnostics import as_text
 from kamsite.graph import GraphvizMissing, Renderer, RenderError
 from kamsite.load import LoadError, parse
-from kamsite.model import resolve_as_of
-from kamsite.pages.markup import RAW_CLOSE, RAW_OPEN
-from kamsite.pipeline import cached_renderer, overrides_dir, site_pages
+from kamsite.model import Content
+from kamsite.pipeline import PageSet, build_pages, cached_renderer, overrides_dir
 from kamsite.validate import validate_content
 
 log: logging.LoggerAdapter[logging.Logger] = get_plugin_logger(__name__)
 
 # Raw plan files hold contacts' personal data: never published, even if put in the docs dir.
 _RAW = (".yaml", ".yml")
-_BLOCK = re.compile(re.escape(f"\n{RAW_OPEN}\n") + "(.*?)" + re.escape(f"\n{RAW_CLOSE}\n"), re.S)
-_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 _PLACEHOLDER = re.compile(r"<p>kamsite-raw-(\d+)</p>")
-_TAG = re.compile(r"<[^>]*>")
 _WORDS = re.compile(r'<div data-kamsite-block="(\d+)">[^<]*</div>')
 # Shipped in the package and published under this folder of the site.
 ASSETS = "assets/kamsite"
@@ -61,8 +58,7 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         super().__init__()
-        self.blocks: dict[str, list[str]] = {}
-        self.generated: set[str] = set()
+        self.pages: PageSet | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """One renderer for the whole `mkdocs serve` session, so rebuilds reuse its state."""
@@ -108,33 +104,29 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
             config.theme["language"] = language
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        result = validate_content(self.content_dir)
+        result = validate_content(self.content_dir, models=False)
         for warning in (d for d in result.diagnostics if d.severity == "warning"):
             log.warning(str(warning))
-        if not result.ok or result.content is None:
+        if not result.ok:
             raise PluginError("content has errors:\n" + as_text(result.errors))
-        content = result.content
+        language = _portfolio_language(self.content_dir) or "en"
         theme_language = str(config.theme.get("language") or "en")
-        if theme_language.split("-")[0] != content.settings.language.value:
+        if theme_language.split("-")[0] != language:
             log.warning(
                 f"theme.language is {theme_language!r} but portfolio.language is "
-                f"{content.settings.language.value!r}: set them equal so labels and search match"
+                f"{language!r}: set them equal so labels and search match"
             )
-        try:
-            as_of = resolve_as_of(content.settings)
-        except ValueError as exc:
-            raise PluginError(str(exc)) from None
         assert self.renderer is not None  # set in on_config
         try:
-            pages = site_pages(
-                content,
+            self.pages = build_pages(
+                result.keys,
                 result.fingerprint,
-                as_of,
+                self.content_dir.name,
+                partial(self._load, result.content),
                 self.renderer,
-                self.root,
                 self._overrides(config),
             )
-        except (GraphvizMissing, RenderError) as exc:
+        except (GraphvizMissing, RenderError, ValueError) as exc:
             raise PluginError(str(exc)) from None
         for file in [f for f in files if f.src_uri.endswith(_RAW)]:
             files.remove(file)
@@ -144,54 +136,49 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
                 files.append(
                     File.generated(config, f"{ASSETS}/{name}", content=(assets / name).read_bytes())
                 )
-        self.generated = set(pages)
-        for path, markdown in pages.items():
+        for path, skeleton in self.pages.skeletons.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{config.docs_dir}/{path} clashes with a generated kamsite page")
-            files.append(File.generated(config, path, content=markdown))
+            files.append(File.generated(config, path, content=skeleton))
         return files
 
-    def on_page_markdown(
-        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
-        """Generated HTML blocks skip Python-Markdown, whose raw-HTML parser is the slow part.
+    def _load(self, known: Content | None) -> Content:
+        """The models, when some page must be made: those validation just built, if it did."""
+        content = known or validate_content(self.content_dir).content
+        if content is None:
+            raise PluginError("content changed during the build: build again")
+        return content
 
-        Free pages from content/pages are left to Markdown as they are.
-        """
-        if page.file.src_uri not in self.generated:
-            return markdown
-        blocks: list[str] = []
-
-        def stash(match: re.Match[str]) -> str:
-            blocks.append(match.group(1))
-            return f"\n\nkamsite-raw-{len(blocks) - 1}\n\n"
-
-        markdown = _BLOCK.sub(stash, markdown)
-        self.blocks[page.file.src_uri] = blocks
-        return markdown
+    def _parts(self, page: Page, kind: str) -> tuple[str, ...] | None:
+        """A generated page's stored words or HTML; None for the site's own pages."""
+        if self.pages is None or page.file.src_uri not in self.pages.keys:
+            return None
+        key = self.pages.keys[page.file.src_uri]
+        found = self.pages.cache.words(key) if kind == "words" else self.pages.cache.blocks(key)
+        if found is None:
+            raise PluginError(f"the cache lost {page.file.src_uri} during the build: build again")
+        return found
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Search sees each block as its words; the markup waits for `on_post_page`.
+        """Search sees each HTML block as its words; the markup waits for `on_post_page`.
 
-        Material's search parses every tag of every page (its parser dominated
-        the build); the words it indexes are the same either way.
+        Material's search parses every tag of every page (its parser dominated the
+        build); the words it indexes are the same either way. Free pages from
+        content/pages are left to Markdown as they are.
         """
-        if page.file.src_uri not in self.blocks:
+        words = self._parts(page, "words")
+        if words is None:
             return html
-        blocks = self.blocks[page.file.src_uri]
-
-        def words(match: re.Match[str]) -> str:
-            index = int(match.group(1))
-            text = " ".join(_TAG.sub(" ", _SVG.sub(" ", blocks[index])).split())
-            return f'<div data-kamsite-block="{index}">{text}</div>'
-
-        return _PLACEHOLDER.sub(words, html)
+        return _PLACEHOLDER.sub(
+            lambda m: f'<div data-kamsite-block="{m.group(1)}">{words[int(m.group(1))]}</div>',
+            html,
+        )
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        blocks = self.blocks.pop(page.file.src_uri, [])
-        if not blocks:
+        blocks = self._parts(page, "blocks")
+        if blocks is None:
             return output
         return _WORDS.sub(lambda m: blocks[int(m.group(1))], output)
 

@@ -35,17 +35,22 @@ from kamsite.pipeline import cached_renderer, overrides_dir, site_pages
 def pages(content_dir: Path, out: Path, theme: Path | None) -> None:
     """Write every generated page (dashboard, accounts, strategies, …) as Markdown."""
     result = load_or_exit(content_dir)
-    assert result.content is not None  # load_or_exit exits otherwise
+    content = result.content
+    assert content is not None  # load_or_exit exits otherwise
     try:
-        as_of = resolve_as_of(result.content.settings)
+        resolve_as_of(content.settings)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     project = content_dir.resolve().parent
-    renderer = cached_renderer()
     overrides = overrides_dir(theme if theme is not None else project / "theme")
     try:
         generated = site_pages(
-            result.content, result.fingerprint, as_of, renderer, project, overrides
+            result.keys,
+            result.fingerprint,
+            content_dir.resolve().name,
+            lambda: content,
+            cached_renderer(),
+            overrides,
         )
     except (GraphvizMissing, RenderError) as exc:
         raise click.ClickException(str(exc)) from None

@@ -40,8 +40,8 @@ class HistoryCache:
         self.files = FileMemo(files)
 
     @classmethod
-    def default(cls, content_dir: Path) -> HistoryCache:
-        return cls(cache_root() / "history", default_cache_dir(content_dir))
+    def default(cls) -> HistoryCache:
+        return cls(cache_root() / "history", default_cache_dir())
 
 
 def read_history(
@@ -59,7 +59,7 @@ def read_history(
     """
     repo = open_repo(content_dir)
     commits = content_commits(repo, resolve_tip(repo, rev))
-    cache = cache or HistoryCache.default(content_dir)
+    cache = cache or HistoryCache.default()
     shown = [c for c in commits if since is None or c.date >= since]
     points = {c.sha: cache.points.get(repo, c.sha) for c in shown}
     todo = [c for c in shown if points[c.sha] is None]

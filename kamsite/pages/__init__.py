@@ -9,8 +9,11 @@ plugins (Zensical). Every item page is `<section>/<id>/index.md`, so its URL is
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
+from kamsite.cache import SignedStore
 from kamsite.model import Content
 from kamsite.pages.account import account_page
 from kamsite.pages.context import Drawings, Site
@@ -32,6 +35,47 @@ SECTION_PAGES = (
 )
 
 
+def account_page_path(account_id: str) -> str:
+    return f"accounts/{account_id}/index.md"
+
+
+def page_makers(
+    content: Content,
+    scores: PortfolioScores,
+    drawings: Drawings,
+    as_of: dt.date,
+    *,
+    overrides: Path | None = None,
+    memo: SignedStore | None = None,
+) -> dict[str, Callable[[], str]]:
+    """Every generated page as a function that makes it, so a caller can make only the pages
+    whose inputs changed (an account page needs only its account's drawing).
+
+    `overrides` is a folder (a portfolio's `theme/kamsite/`) whose `<kind>.html` files
+    replace the packaged layouts of the same name; `memo` keeps rendered pages by their
+    view (see `Site.memo`).
+    """
+    site = Site(content, scores, drawings, as_of, overrides, memo)
+    everyone = duties(site)
+    makers: dict[str, Callable[[], str]] = {
+        "index.md": lambda: dashboard_page(site),
+        "accounts/index.md": lambda: accounts_index_page(site),
+        "strategies/index.md": lambda: strategies_index_page(site),
+        "team/index.md": lambda: team_index_page(site, everyone),
+        "actions/index.md": lambda: actions_page(site),
+        "risks/index.md": lambda: risks_page(site),
+        "method/index.md": lambda: method_page(site),
+    }
+    for account in site.accounts():
+        makers[account_page_path(account.id)] = partial(account_page, site, account)
+    for key in sorted(content.strategies):
+        makers[f"strategies/{key}/index.md"] = partial(strategy_page, site, content.strategies[key])
+    for member in content.team.members:
+        mine = everyone.get(member.id, Duties())
+        makers[f"team/{member.id}/index.md"] = partial(member_page, site, member, mine)
+    return dict(sorted(makers.items()))
+
+
 def generate_pages(
     content: Content,
     scores: PortfolioScores,
@@ -40,31 +84,9 @@ def generate_pages(
     *,
     overrides: Path | None = None,
 ) -> dict[str, str]:
-    """Every generated page, sorted by path; a pure function of its arguments and templates.
-
-    `overrides` is a folder (a portfolio's `theme/kamsite/`) whose `<kind>.html` files
-    replace the packaged layouts of the same name.
-    """
-    site = Site(content, scores, drawings, as_of, overrides)
-    everyone = duties(site)
-    pages = {
-        "index.md": dashboard_page(site),
-        "accounts/index.md": accounts_index_page(site),
-        "strategies/index.md": strategies_index_page(site),
-        "team/index.md": team_index_page(site, everyone),
-        "actions/index.md": actions_page(site),
-        "risks/index.md": risks_page(site),
-        "method/index.md": method_page(site),
-    }
-    for account in site.accounts():
-        pages[f"accounts/{account.id}/index.md"] = account_page(site, account)
-    for key in sorted(content.strategies):
-        pages[f"strategies/{key}/index.md"] = strategy_page(site, content.strategies[key])
-    for member in content.team.members:
-        pages[f"team/{member.id}/index.md"] = member_page(
-            site, member, everyone.get(member.id, Duties())
-        )
-    return dict(sorted(pages.items()))
+    """Every generated page, sorted by path; a pure function of its arguments and templates."""
+    makers = page_makers(content, scores, drawings, as_of, overrides=overrides)
+    return {path: make() for path, make in makers.items()}
 
 
 def write_pages(pages: dict[str, str], folder: Path) -> None:
@@ -75,4 +97,12 @@ def write_pages(pages: dict[str, str], folder: Path) -> None:
         target.write_text(markdown, encoding="utf-8", newline="\n")
 
 
-__all__ = ["SECTION_PAGES", "Drawings", "generate_pages", "template_sources", "write_pages"]
+__all__ = [
+    "SECTION_PAGES",
+    "Drawings",
+    "account_page_path",
+    "generate_pages",
+    "page_makers",
+    "template_sources",
+    "write_pages",
+]

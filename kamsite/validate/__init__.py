@@ -44,6 +44,8 @@ class ValidationResult:
     files: int = 0
     fingerprint: str = ""
     """SHA-256 over every file's path and bytes: equal fingerprints, equal content."""
+    keys: Mapping[str, str] = field(default_factory=dict)
+    """Each content file's cache key (a hash of its path, kind and bytes, and of kamsite)."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -54,7 +56,7 @@ class ValidationResult:
         return not self.errors
 
 
-def default_cache_dir(root: Path) -> Path:
+def default_cache_dir() -> Path:
     return cache_root() / "validate"
 
 
@@ -117,7 +119,7 @@ def validate_content(
     """Validate a content directory; `cache_dir=False` disables the caches.
 
     `models=False`: only the findings are wanted, so an unchanged tree is answered from
-    one cache entry and the result's `content` is None.
+    one cache entry and the result's `content` is None (a changed tree still gives it).
     """
     if not root.is_dir():
         message = f"content directory {root} does not exist (pass --content DIR)"
@@ -125,7 +127,7 @@ def validate_content(
             None, [Diagnostic(root.as_posix(), 1, 1, "error", "encoding", message)]
         )
     if cache_dir is True:
-        cache_dir = default_cache_dir(root)
+        cache_dir = default_cache_dir()
     return validate_sources(
         discover(root), content_dir=root.name, cache=FileCache(cache_dir or None), models=models
     )
@@ -179,9 +181,10 @@ def validate_sources(
         if kind is not None:
             keys[path] = (kind, digest(path, kind, sources[path]))
             fingerprint.update(keys[path][1].encode())
+    file_keys = {path: key for path, (_kind, key) in keys.items()}
     tree = _tree_key(fingerprint.hexdigest())
     if not models and (known := cache.get_tree(tree)) is not None:
-        return ValidationResult(None, known[0], known[1], fingerprint.hexdigest())
+        return ValidationResult(None, known[0], known[1], fingerprint.hexdigest(), file_keys)
 
     results: dict[str, FileResult] = {}
     jobs: list[_Job] = []
@@ -195,13 +198,12 @@ def validate_sources(
         results[result.path] = result
 
     diagnostics = [d for r in results.values() for d in r.diagnostics]
-    file_keys = {path: key for path, (_kind, key) in keys.items()}
     diagnostics.extend(_cross(results, sources, content_dir, file_keys, cache.memo))
     diagnostics.sort()
     cache.put_tree(tree, diagnostics, len(results))
     erroneous = {d.path for d in diagnostics if d.severity == "error"}
-    content = _content(results, erroneous) if models else None
-    return ValidationResult(content, diagnostics, len(results), fingerprint.hexdigest())
+    content = _content(results, erroneous)
+    return ValidationResult(content, diagnostics, len(results), fingerprint.hexdigest(), file_keys)
 
 
 def _models(results: Mapping[str, FileResult], kind: str) -> dict[str, object]:
