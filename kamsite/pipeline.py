@@ -26,11 +26,13 @@ from kamsite.graph import (
     portfolio_matrix_svg,
     strategy_map,
 )
+from kamsite.history import HistoryCache
 from kamsite.model import Content, resolve_as_of
 from kamsite.model.content import AS_OF_ENV
 from kamsite.pagecache import PageCache, join, split
 from kamsite.pages import account_page_path, page_makers, template_sources
 from kamsite.pages.context import Drawings, account_url
+from kamsite.pages.trends import Trends, trends_for, trends_stamp
 from kamsite.score import AccountScore, PortfolioScores, score_portfolio
 
 
@@ -146,25 +148,28 @@ def _is_account(path: str, content_dir: str) -> bool:
 def build_pages(
     keys: Mapping[str, str],
     fingerprint: str,
-    content_dir: str,
+    content_dir: Path,
     load: Callable[[], Content],
     renderer: Renderer,
     overrides: Path | None = None,
+    history: HistoryCache | None = None,
 ) -> PageSet:
     """Every page from the cache where its inputs are unchanged; the rest made now.
 
     `keys`/`fingerprint`: the validated files' keys and the tree's (a `ValidationResult`);
-    `load` gives the models, called only when some page must be made.
+    `load` gives the models, called only when some page must be made; `history`: keep one
+    across rebuilds (the trend pictures read the content's Git history through it).
     """
     cache = PageCache(cache_root() / "pages")
+    name = content_dir.name
     # An account's id is its file name (validation checks it), so its page path is known
     # before any model is built.
     accounts = {
         account_page_path(PurePosixPath(path).stem): key
         for path, key in keys.items()
-        if _is_account(path, content_dir)
+        if _is_account(path, name)
     }
-    shared = [key for path, key in sorted(keys.items()) if not _is_account(path, content_dir)]
+    shared = [key for path, key in sorted(keys.items()) if not _is_account(path, name)]
     today = dt.date.today().isoformat()
     context = _hash(
         "kamsite-pages",
@@ -173,6 +178,7 @@ def build_pages(
         template_sources(overrides),
         os.environ.get(AS_OF_ENV, ""),
         today,  # as_of when portfolio.yaml names none
+        trends_stamp(content_dir),  # the newest content commit: the trends end there
         *shared,
     )
     page_keys = {path: _hash(context, key) for path, key in accounts.items()}
@@ -189,7 +195,11 @@ def build_pages(
                 break
             skeletons[path] = skeleton
     if aggregates is None or len(skeletons) < len(page_keys) + len(aggregates):
-        made = _make(load(), renderer, overrides, cache, page_keys, skeletons, whole, aggregates)
+        content = load()
+        trends = trends_for(content_dir, content, history)
+        made = _make(
+            content, trends, renderer, overrides, cache, page_keys, skeletons, whole, aggregates
+        )
         skeletons, page_keys = made
     else:
         page_keys = {**page_keys, **aggregates}
@@ -198,6 +208,7 @@ def build_pages(
 
 def _make(
     content: Content,
+    trends: Trends,
     renderer: Renderer,
     overrides: Path | None,
     cache: PageCache,
@@ -214,7 +225,9 @@ def _make(
     drawn = draw(content, scores, renderer, []) if aggregates is None else Drawings()
     drawings = Drawings(chains, drawn.strategy_maps, drawn.matrix)  # chains filled per batch
     memo = SignedStore(cache_root() / "render")
-    makers = page_makers(content, scores, drawings, as_of, overrides=overrides, memo=memo)
+    makers = page_makers(
+        content, scores, drawings, as_of, overrides=overrides, memo=memo, trends=trends
+    )
     missing = [p for p in page_keys if p not in skeletons]
     by_path = {account_page_path(a): a for a in content.accounts}
     keys = dict(page_keys)
@@ -243,7 +256,7 @@ def _make(
 def site_pages(
     keys: Mapping[str, str],
     fingerprint: str,
-    content_dir: str,
+    content_dir: Path,
     load: Callable[[], Content],
     renderer: Renderer,
     overrides: Path | None = None,

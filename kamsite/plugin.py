@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 
 from kamsite.diagnostics import as_text
 from kamsite.graph import GraphvizMissing, Renderer, RenderError
+from kamsite.history import HistoryCache
 from kamsite.load import LoadError, parse
 from kamsite.model import Content
 from kamsite.pipeline import PageSet, build_pages, cached_renderer, overrides_dir
@@ -55,14 +56,17 @@ class KamsiteConfig(base.Config):  # type: ignore[no-untyped-call]  # mkdocs is 
 
 class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
     renderer: Renderer | None = None
+    history: HistoryCache | None = None
 
     def __init__(self) -> None:
         super().__init__()
         self.pages: PageSet | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """One renderer for the whole `mkdocs serve` session, so rebuilds reuse its state."""
+        """One renderer and one history for the whole `mkdocs serve` session, so rebuilds
+        reuse their state."""
         self.renderer = None
+        self.history = HistoryCache.default()
 
     @event_priority(100)  # before the search plugin reads theme.language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -121,10 +125,11 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
             self.pages = build_pages(
                 result.keys,
                 result.fingerprint,
-                self.content_dir.name,
+                self.content_dir,
                 partial(self._load, result.content),
                 self.renderer,
                 self._overrides(config),
+                self.history,
             )
         except (GraphvizMissing, RenderError, ValueError) as exc:
             raise PluginError(str(exc)) from None

@@ -47,7 +47,7 @@ def pages(content_dir: Path, out: Path, theme: Path | None) -> None:
         generated = site_pages(
             result.keys,
             result.fingerprint,
-            content_dir.resolve().name,
+            content_dir.resolve(),
             lambda: content,
             cached_renderer(),
             overrides,

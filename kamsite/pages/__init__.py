@@ -22,6 +22,7 @@ from kamsite.pages.portfolio import accounts_index_page, actions_page, dashboard
 from kamsite.pages.strategy import strategies_index_page, strategy_page
 from kamsite.pages.team import Duties, duties, member_page, team_index_page
 from kamsite.pages.templates import template_sources
+from kamsite.pages.trends import Trends
 from kamsite.score import PortfolioScores
 
 SECTION_PAGES = (
@@ -47,15 +48,16 @@ def page_makers(
     *,
     overrides: Path | None = None,
     memo: SignedStore | None = None,
+    trends: Trends | None = None,
 ) -> dict[str, Callable[[], str]]:
     """Every generated page as a function that makes it, so a caller can make only the pages
     whose inputs changed (an account page needs only its account's drawing).
 
     `overrides` is a folder (a portfolio's `theme/kamsite/`) whose `<kind>.html` files
     replace the packaged layouts of the same name; `memo` keeps rendered pages by their
-    view (see `Site.memo`).
+    view (see `Site.memo`); `trends` are the history pictures (none without a history).
     """
-    site = Site(content, scores, drawings, as_of, overrides, memo)
+    site = Site(content, scores, drawings, as_of, overrides, memo, trends)
     everyone = duties(site)
     makers: dict[str, Callable[[], str]] = {
         "index.md": lambda: dashboard_page(site),

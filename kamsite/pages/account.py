@@ -158,4 +158,5 @@ def account_view(site: Site, account: Account) -> AccountView:
 
 
 def account_page(site: Site, account: Account) -> str:
-    return site.render("account.html", page=account_view(site, account))
+    trends = site.trends.account(account.id) if site.trends is not None else None
+    return site.render("account.html", page=account_view(site, account), trends=trends)

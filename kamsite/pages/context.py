@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 
@@ -24,6 +25,9 @@ from kamsite.pages.templates import environment, template_sources
 from kamsite.pages.views import Due, Link, Term
 from kamsite.score import AccountScore, FlagCode, PortfolioScores, StrategyScore, display
 from kamsite.score.flags import flag_name
+
+if TYPE_CHECKING:
+    from kamsite.pages.trends import Trends
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ class Site:
     """Rendered pages by their layout and the repr of the view they show: after an edit,
     an aggregate page whose view did not change (a member page of someone else's
     accounts) is not rendered again. A view whose repr is not a pure value only misses."""
+    trends: Trends | None = None
+    """The history pictures; None when pages are made without a history (unit tests)."""
 
     @cached_property
     def templates(self) -> Environment:

@@ -238,7 +238,8 @@ def dashboard_page(site: Site) -> str:
         overdue=action_lines(site, here, overdue[:OVERDUE_ON_DASHBOARD]),
         accounts=account_table(site, here),
     )
-    return site.render("dashboard.html", page=view)
+    movement = site.trends.dashboard if site.trends is not None else None
+    return site.render("dashboard.html", page=view, movement=movement)
 
 
 def accounts_index_page(site: Site) -> str:
