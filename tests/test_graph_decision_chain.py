@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -213,3 +214,55 @@ def test_random_decision_chains_all_draw(tmp_path: Path) -> None:
     for acc, svg in zip(accounts, svgs, strict=True):
         links = {n.href for n in nodes(ET.fromstring(svg)) if n.href}
         assert links == {f"#{s.id}" for s in acc.stakeholders}
+
+
+def test_key_person_mode_and_leaning_are_marked(tmp_path: Path) -> None:
+    rival = {"id": "apex", "name": "Apex Networks"}
+    people = [
+        person("ceo", "Chen Gang", roles=["decision_maker"], key_person=True, mode="trouble"),
+        person("cfo", "Wu Lei", roles=["economic_buyer"], prefers="apex", mode="even_keel"),
+    ]
+    root = render(decision_chain(account(people, competitors=[rival])), tmp_path)
+    found = {n.href: n for n in nodes(root) if "stakeholder" in n.classes}
+    assert found["#ceo"].texts[0] == "★ Chen Gang"
+    assert "Trouble mode" in found["#ceo"].texts
+    assert found["#ceo"].tooltip is not None and "Key person" in found["#ceo"].tooltip
+    assert found["#cfo"].texts[0] == "Wu Lei"  # not a key person: no star
+    assert found["#cfo"].texts[2:5] == ("Even-keel mode", "leans to Apex", "Networks")
+    texts = {t.text for t in root.iter(f"{NS}text")}
+    assert "★ key person" in texts  # the legend explains the mark
+    zh = render(decision_chain(account(people, competitors=[rival]), language="zh"), tmp_path)
+    cfo = next(n for n in nodes(zh) if n.href == "#cfo")
+    assert cfo.texts[2:4] == ("平稳模式", "倾向 Apex Networks")
+
+
+def test_people_who_left_or_moved_are_faded_dashed_and_dated(tmp_path: Path) -> None:
+    people = [
+        person("ceo", roles=["decision_maker"], attitude="champion"),
+        person("coach", roles=["coach"], status="left", since="2026-08-31", attitude="champion"),
+        person("cto", roles=["technical_buyer"], status="moved", since="2026-07-01"),
+    ]
+    diagram = decision_chain(account(people), relationship={"ceo": 60.0})
+    root = render(diagram, tmp_path)
+    found = {n.href: n for n in nodes(root) if "stakeholder" in n.classes}
+    assert "gone" in found["#coach"].classes and "gone" not in found["#ceo"].classes
+    assert "Left 2026-08-31" in found["#coach"].texts  # the date instead of R
+    assert "Moved 2026-07-01" in found["#cto"].texts
+    assert not any(t.startswith("R ") for t in found["#coach"].texts)
+    for group in root.iter(f"{NS}g"):
+        if "gone" in group.attrib.get("class", ""):
+            shape = group.find(f".//{NS}path")
+            assert shape is not None and "stroke-dasharray" in shape.attrib  # dashed border
+            assert shape.attrib["fill"] == "#f5f5f5"  # faded, whatever the attitude
+    # The only coach left, the only technical buyer moved: both roles are gaps again.
+    placeholders = {n.texts[0] for n in nodes(root) if "placeholder" in n.classes}
+    assert {"Coach", "Technical buyer"} <= placeholders
+
+
+def test_new_labels_stay_at_least_9_points(tmp_path: Path) -> None:
+    people = [
+        person("a", key_person=True, mode="growth", prefers="r", status="left", since="2026-01-01"),
+    ]
+    diagram = decision_chain(account(people, competitors=[{"id": "r", "name": "R"}]))
+    sizes = [float(s) for s in re.findall(r'POINT-SIZE="(\d+(?:\.\d+)?)"', diagram.dot)]
+    assert sizes and min(sizes) >= 9

@@ -103,3 +103,25 @@ def test_criterion_labels_are_inert_text() -> None:
     text = method_markdown(settings)
     assert "<img" not in text
     assert "\\[a\\]\\(https://e\\.vil\\) \\*b\\*" in text
+
+
+def test_the_gap_pipeline_coverage_and_time_frames_are_explained() -> None:
+    text = method_markdown(settings())
+    assert "`G = target − (forecast, else actual, else 0)`" in text
+    assert "**Fiscal-year pipeline** `WPFY`" in text
+    assert "`close` date is in FY2026 or earlier" in text
+    assert "`PC = WPFY / Rem`, where `Rem = target − actual`" in text
+    assert "`start` = its `from` (default Jan 1 of FY2026)" in text
+    assert "`end` = its `by` (default Dec 31 of FY2026)" in text
+    assert "`left` or `moved`" in text and "take part in no score, check or flag" in text
+    assert "due on the as-of date is not late yet" in text
+    zh = method_markdown(settings(language="zh"))
+    assert "`PC = WPFY / Rem`" in zh and "**本财年商机** `WPFY`" in zh
+    assert "默认 FY2026 的 1 月 1 日" in zh
+
+
+def test_flag_conditions_follow_the_revised_rules() -> None:
+    text = method_markdown(settings())
+    assert "or anyone with influence ≥ 4, is an opponent" in text
+    assert "or the next step of an open opportunity, is due before the as-of date" in text
+    assert "what is left to win (target − actual)" in text

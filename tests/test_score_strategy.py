@@ -177,3 +177,52 @@ def test_account_objective_kpis_run_over_the_fiscal_year() -> None:
         (pytest.approx(0.15), KpiStatus.off_track),
     ]
     assert o.status is KpiStatus.off_track
+
+
+def _objective(oid: str, progress: tuple[float, float, float], **frame: str) -> dict[str, Any]:
+    return {"id": oid, "statement": oid, "kpis": [kpi("k", *progress)], **frame}
+
+
+def test_account_objectives_are_judged_over_their_own_time_frame() -> None:
+    s = score_one(
+        clean(
+            objectives=[
+                # 2026-07-01 .. 2027-06-30 is 364 days, 123 of them gone: ε = 123 / 364 ≈ .338;
+                # π = .3 ≥ .7 ε ≈ .237: on track (over the fiscal year, ε ≈ .835: off track)
+                _objective("mid-year", (0, 10, 3), **{"from": "2026-07-01", "by": "2027-06-30"}),
+                # from Jan 1 of FY by default to 2027-12-31: 729 days, 304 gone, ε ≈ .417;
+                # π = .2 is below .7 ε ≈ .292 and at least .4 ε ≈ .167: at risk
+                _objective("two-years", (0, 10, 2), by="2027-12-31"),
+                # the case: meant for 2027, judged in November 2026: nothing expected yet
+                _objective("next-year", (0, 10, 0), **{"from": "2027-01-01", "by": "2027-12-31"}),
+                # the defaults: the fiscal year, ε = 304 / 364 ≈ .835; π = .5 < .7 ε ≈ .585
+                _objective("this-year", (0, 10, 5)),
+            ]
+        )
+    )
+    found = {o.id: o for o in s.objectives}
+    assert found["mid-year"].expected == pytest.approx(123 / 364)
+    assert found["mid-year"].status is KpiStatus.on_track
+    assert found["two-years"].expected == pytest.approx(304 / 729)
+    assert found["two-years"].status is KpiStatus.at_risk
+    assert found["next-year"].expected == 0
+    assert found["next-year"].status is KpiStatus.on_track
+    assert found["this-year"].expected == pytest.approx(304 / 364)
+    assert found["this-year"].status is KpiStatus.at_risk
+
+
+@pytest.mark.parametrize(
+    ("frame", "expected"),
+    [
+        ({"from": "2026-11-01", "by": "2026-11-01"}, 1.0),  # a single day, reached
+        ({"from": "2026-11-02", "by": "2026-11-02"}, 0.0),  # a single day, not yet reached
+        # validation rejects these two (a defaulted end before the start); scoring still copes
+        ({"by": "2025-12-31"}, 1.0),  # ended before the default start: everything is due
+        ({"from": "2027-03-01"}, 0.0),  # starts after the default end: nothing is due yet
+    ],
+)
+def test_a_time_frame_without_length_is_a_step_at_its_later_date(
+    frame: dict[str, str], expected: float
+) -> None:
+    (o,) = score_one(clean(objectives=[_objective("o", (0, 10, 5), **frame)])).objectives
+    assert o.expected == expected
