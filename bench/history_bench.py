@@ -4,7 +4,9 @@ A repository of N accounts (bench/generate.py's 22 KB plans) gets C commits, one
 changing a few accounts (a review date, an attitude, a deal stage); every tenth touches no
 content. Times `kamsite history --format json` cold (empty cache) and warm against PyYAML's
 CSafeLoader parsing every distinct content blob of the history once, twice: with `as_of`
-pinned in portfolio.yaml, and without it (each commit scored as of its own date).
+pinned in portfolio.yaml, and without it (each commit scored as of its own date). With
+`as_of` pinned, also a warm site build in the repository (with trends) against the same
+content outside Git (without).
 
     python bench/history_bench.py [--accounts 100] [--commits 200] [--out bench-out/history]
 """
@@ -25,7 +27,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import ATTITUDES, STAGES, TEAM, account
+from generate import ATTITUDES, REPO, STAGES, TEAM, account
 
 HISTORY = [sys.executable, "-c", "from kamsite.cli.history import history; history()"]
 START = dt.date(2026, 1, 1)
@@ -135,6 +137,34 @@ def timed(repo: Path) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
+def warm_build(project: Path) -> float:
+    """Seconds of a warm `mkdocs build` (one build first fills the caches)."""
+    env = {**os.environ, "KAMSITE_CACHE_DIR": str(project / ".cache"), "NO_MKDOCS_2_WARNING": "1"}
+    command = [str(Path(sys.executable).parent / "mkdocs"), "build", "-q"]
+    subprocess.run(command, cwd=project, env=env, check=True)
+    start = time.perf_counter()
+    subprocess.run(command, cwd=project, env=env, check=True)
+    return time.perf_counter() - start
+
+
+def site_with_trends(repo: Path) -> None:
+    """A warm site build inside the history's repository (trends drawn from it) against the
+    same content copied outside Git (no trends): the target is ≤ 1.2×."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["nav"] = [e for e in config["nav"] if "/" in next(iter(e.values()))]
+    config["nav"].insert(0, {"Dashboard": "index.md"})
+    (repo / "content" / "pages").mkdir(exist_ok=True)
+    shutil.copytree(REPO / "theme", repo / "theme", dirs_exist_ok=True)
+    (repo / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    outside = repo.parent / f"{repo.name}-outside-git"
+    shutil.rmtree(outside, ignore_errors=True)
+    shutil.copytree(repo, outside, ignore=shutil.ignore_patterns(".git", ".cache", "site"))
+    inside, plain = warm_build(repo), warm_build(outside)
+    verdict = "ok" if inside <= 1.2 * plain else "OVER"
+    print(f"  {'site warm':<15} {inside:8.2f} s in Git, {plain:.2f} s outside: ", end="")
+    print(f"{inside / plain:.2f}×  (target ≤ 1.2×) {verdict}")
+
+
 def run(repo: Path, accounts: int, commits: int, pinned: bool) -> None:
     build(repo, accounts, commits, pinned)
     blobs = distinct_blobs(repo)
@@ -150,6 +180,8 @@ def run(repo: Path, accounts: int, commits: int, pinned: bool) -> None:
     print(f"  {'history cold':<15} {cold:8.2f} s  {ratio:6.2f}×  (target ≤ {TARGET}×) {verdict}")
     print(f"  {'':<15} {'':>8}    peak {cold_mb:.0f} MB")
     print(f"  {'history warm':<15} {warm:8.2f} s  {warm / base:6.2f}×  peak {warm_mb:.0f} MB")
+    if pinned:
+        site_with_trends(repo)
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -91,20 +92,22 @@ def _matrix(content: Content, scores: PortfolioScores) -> str:
     )
 
 
-def draw(
+def decision_chains(
     content: Content, scores: PortfolioScores, renderer: Renderer, accounts: Iterable[str]
-) -> Drawings:
-    """The decision chains of `accounts` (an empty one still shows the missing roles), every
-    strategy map and the matrix, in one batch so Graphviz runs in parallel."""
-    chains = sorted(accounts)
-    strategies = sorted(content.strategies)
-    diagrams = [account_diagram(content, scores, key) for key in chains]
-    diagrams += [strategy_diagram(content, scores, key) for key in strategies]
-    svgs = renderer.svg_many(diagrams)
+) -> dict[str, str]:
+    """The decision chains of `accounts` (an empty one still shows the missing roles), in one
+    batch so Graphviz runs in parallel."""
+    keys = sorted(accounts)
+    svgs = renderer.svg_many([account_diagram(content, scores, key) for key in keys])
+    return dict(zip(keys, svgs, strict=True))
+
+
+def portfolio_pictures(content: Content, scores: PortfolioScores, renderer: Renderer) -> Drawings:
+    """Every strategy map and the portfolio matrix: what the aggregate pages show."""
+    keys = sorted(content.strategies)
+    svgs = renderer.svg_many([strategy_diagram(content, scores, key) for key in keys])
     return Drawings(
-        decision_chains=dict(zip(chains, svgs[: len(chains)], strict=True)),
-        strategy_maps=dict(zip(strategies, svgs[len(chains) :], strict=True)),
-        matrix=_matrix(content, scores),
+        strategy_maps=dict(zip(keys, svgs, strict=True)), matrix=_matrix(content, scores)
     )
 
 
@@ -222,7 +225,7 @@ def _make(
     as_of = resolve_as_of(content.settings)
     scores = score_portfolio(content, as_of)
     chains: dict[str, str] = {}
-    drawn = draw(content, scores, renderer, []) if aggregates is None else Drawings()
+    drawn = portfolio_pictures(content, scores, renderer) if aggregates is None else Drawings()
     drawings = Drawings(chains, drawn.strategy_maps, drawn.matrix)  # chains filled per batch
     memo = SignedStore(cache_root() / "render")
     makers = page_makers(
@@ -238,12 +241,21 @@ def _make(
         skeletons[path] = parts.skeleton
         keys[path] = key
 
-    for start in range(0, len(missing), _BATCH):
-        batch = missing[start : start + _BATCH]
-        chains.update(draw(content, scores, renderer, [by_path[p] for p in batch]).decision_chains)
-        for path in batch:
-            store(path, page_keys[path])
-        chains.clear()
+    def chains_of(batch: list[str]) -> Mapping[str, str]:
+        return decision_chains(content, scores, renderer, [by_path[p] for p in batch])
+
+    batches = [missing[n : n + _BATCH] for n in range(0, len(missing), _BATCH)]
+    # `dot` draws the next batch (in its own processes) while this one's pages are made.
+    with ThreadPoolExecutor(max_workers=1) as painter:
+        upcoming = painter.submit(chains_of, batches[0]) if batches else None
+        for n, batch in enumerate(batches):
+            assert upcoming is not None
+            chains.update(upcoming.result())
+            if n + 1 < len(batches):
+                upcoming = painter.submit(chains_of, batches[n + 1])
+            for path in batch:
+                store(path, page_keys[path])
+            chains.clear()
     if aggregates is None:
         aggregates = {p: _hash(whole, p) for p in makers if p not in page_keys}
         for path, key in aggregates.items():

@@ -80,7 +80,9 @@ def inline_svg(raw: str, prefix: str, label: str) -> str:
                 value = "currentColor"
             elif local == "font-family":
                 continue  # set once on the root, with fallbacks for readers without Noto
-            attrs[local] = _URL_REF.sub(lambda m: f"url(#{ref(m.group(1))})", value)
+            if "url(#" in value:
+                value = _URL_REF.sub(lambda m: f"url(#{ref(m.group(1))})", value)
+            attrs[local] = value
         element.attrib.clear()
         element.attrib.update(attrs)
         if title is not None:

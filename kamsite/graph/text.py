@@ -31,6 +31,8 @@ def _allowed(char: str) -> bool:
 
 def clean(text: str) -> str:
     """One line of plain text: whitespace collapsed, controls replaced, bidi controls dropped."""
+    if text.isprintable():  # no control, format (bidi) or odd space character: the usual case
+        return " ".join(text.split())
     chars = [
         " " if char.isspace() else char if _allowed(char) else REPLACEMENT
         for char in text
@@ -41,13 +43,15 @@ def clean(text: str) -> str:
 
 def isolate(text: str) -> str:
     """Right-to-left text wrapped in FSI…PDI so it cannot reorder the words around it."""
-    if any(unicodedata.bidirectional(char) in _RTL_CLASSES for char in text):
+    if not text.isascii() and any(unicodedata.bidirectional(char) in _RTL_CLASSES for char in text):
         return f"{_FSI}{text}{_PDI}"
     return text
 
 
 def width(text: str) -> int:
     """Display width in Latin-letter units: East Asian wide characters count two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
