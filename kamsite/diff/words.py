@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kamsite.glossary import ZH_VALUES
 from kamsite.model.portfolio import Language
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -193,64 +194,6 @@ _ZH_TERMS: dict[str, str] = {
     "reports_to": "汇报对象",
 }
 
-# Enum values as the site shows them in Chinese (kamsite/pages/labels.py); English shows the
-# value itself.
-_ZH_VALUES: dict[str, str] = {
-    # tiers and quadrants
-    "strategic": "战略",
-    "key": "关键",
-    "important": "重要",
-    "ordinary": "普通",
-    "develop": "发展",
-    "maintain": "维持",
-    "opportunistic": "机会",
-    # relationship stages
-    "exploratory": "探索",
-    "basic": "基础",
-    "cooperative": "合作",
-    "interdependent": "相互依存",
-    "integrated": "一体化",
-    # attitudes
-    "champion": "倡导者",
-    "supporter": "支持者",
-    "neutral": "中立",
-    "skeptic": "怀疑者",
-    "opponent": "反对者",
-    "unknown": "未知",
-    # buying-center roles
-    "decision_maker": "决策者",
-    "economic_buyer": "经济买家",
-    "technical_buyer": "技术买家",
-    "user_buyer": "使用者",
-    "procurement": "采购",
-    "influencer": "影响者",
-    "gatekeeper": "把关者",
-    "coach": "教练",
-    # work and objective status
-    "planned": "计划中",
-    "in_progress": "进行中",
-    "done": "已完成",
-    "blocked": "受阻",
-    "dropped": "已放弃",
-    "on_track": "正常",
-    "at_risk": "有风险",
-    "off_track": "偏离",
-    # opportunity stages
-    "discover": "信息收集",
-    "qualify": "筛选",
-    "shape_solution": "方案引导",
-    "recommend": "品牌推荐",
-    "uncover_needs": "需求挖掘",
-    "key_person_meeting": "关键人会面",
-    "negotiate": "商务谈判",
-    "commit": "达成意向",
-    "won": "赢单",
-    "lost": "丢单",
-    # strategy scope
-    "portfolio": "组合",
-    "account": "客户",
-}
-
 
 @dataclass(frozen=True)
 class Words:
@@ -283,4 +226,4 @@ class Words:
         come as one value joined by ", " (see `events.stakeholder_events`)."""
         if not self._zh:
             return raw
-        return self("list").join(_ZH_VALUES.get(v, v) for v in raw.split(", "))
+        return self("list").join(ZH_VALUES.get(v, v) for v in raw.split(", "))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from kamsite.glossary import ZH_VALUES
 from kamsite.model.portfolio import Language
 from kamsite.score.flags import days_ago
 
@@ -214,85 +215,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "default_probability": ("Win probability", "赢率"),
 }
 
-# Enum values shown in Chinese; English shows the value with spaces.
-_ZH_VALUES: dict[str, str] = {
-    "strategic": "战略",
-    "key": "关键",
-    "important": "重要",
-    "ordinary": "普通",
-    "exploratory": "探索",
-    "basic": "基础",
-    "cooperative": "合作",
-    "interdependent": "相互依存",
-    "integrated": "一体化",
-    "leverage": "杠杆",
-    "bottleneck": "瓶颈",
-    "routine": "常规",
-    "develop": "发展",
-    "maintain": "维持",
-    "opportunistic": "机会",
-    "champion": "倡导者",
-    "supporter": "支持者",
-    "neutral": "中立",
-    "skeptic": "怀疑者",
-    "opponent": "反对者",
-    "unknown": "未知",
-    "decision_maker": "决策者",
-    "economic_buyer": "经济买家",
-    "technical_buyer": "技术买家",
-    "user_buyer": "使用者",
-    "procurement": "采购",
-    "influencer": "影响者",
-    "gatekeeper": "把关者",
-    "coach": "教练",
-    "planned": "计划中",
-    "in_progress": "进行中",
-    "done": "已完成",
-    "blocked": "受阻",
-    "dropped": "已放弃",
-    "on_track": "正常",
-    "at_risk": "有风险",
-    "off_track": "偏离",
-    "financial": "财务",
-    "customer": "客户",
-    "internal": "内部流程",
-    "learning": "学习成长",
-    "functional": "功能",
-    "economic": "经济",
-    "psychological": "心理",
-    "incumbent": "在位者",
-    "challenger": "挑战者",
-    "niche": "细分",
-    "quarterly": "季度",
-    "annual": "年度",
-    "relationship": "关系",
-    "win_loss": "赢输",
-    "performance": "业绩差距",
-    "opportunity": "机会差距",
-    "portfolio": "组合",
-    "account": "客户",
-    "discover": "信息收集",
-    "qualify": "筛选",
-    "shape_solution": "方案引导",
-    "recommend": "品牌推荐",
-    "uncover_needs": "需求挖掘",
-    "key_person_meeting": "关键人会面",
-    "negotiate": "商务谈判",
-    "commit": "达成意向",
-    "won": "赢单",
-    "active": "在职",
-    "left": "离职",
-    "moved": "调岗",
-    "growth": "成长型",
-    "trouble": "困境型",
-    "even_keel": "平稳型",
-    "overconfident": "过度自信型",
-    "once": "一次性",
-    "monthly": "每月",
-    "semiannual": "每半年",
-    "lost": "丢单",
-}
-
 
 class Say:
     """Labels and enum values in one language."""
@@ -318,5 +240,5 @@ class Say:
             return "—"
         raw = str(item.value) if isinstance(item, Enum) else item
         if self.zh:
-            return _ZH_VALUES.get(raw, raw)
+            return ZH_VALUES.get(raw, raw)
         return raw.replace("_", " ")
