@@ -116,6 +116,7 @@ class SignedStore:
 
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
+        self._folders: set[Path] = set()
 
     def _file(self, name: str) -> Path | None:
         return None if self.directory is None else self.directory / name[:2] / name
@@ -135,15 +136,17 @@ class SignedStore:
         return payload if hmac.compare_digest(tag, _tag(name, payload)) else None
 
     def write(self, name: str, payload: bytes) -> None:
-        """Atomic (parallel builds never read half an entry); a failure only loses the entry."""
+        """Written in place, which is cheap enough for thousands of entries a build: a reader
+        that meets a half-written entry finds its signature wrong and takes it as a miss, and
+        two writers of one name write the same bytes (a name is a hash of what its entry
+        holds). A failure only loses the entry."""
         target = self._file(name)
         if target is None:
             return
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(_MAGIC + _tag(name, payload) + payload)
-            os.replace(temporary, target)
+            if target.parent not in self._folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(target.parent)
+            target.write_bytes(_MAGIC + _tag(name, payload) + payload)
         except OSError:
             return
