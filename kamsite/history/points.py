@@ -16,7 +16,6 @@ from kamsite.validate import Source, validate_sources
 from kamsite.validate.cache import FileCache, digest
 from kamsite.validate.files import FileResult, check_file, expected_kind
 
-_OMITTED = ("stakeholders",)
 _PARALLEL_FROM = 64
 """Fewer file checks than this run in-process: a worker pool costs more than it saves."""
 
@@ -114,8 +113,5 @@ def score_tree(
     as_of = content.settings.as_of if content and content.settings.as_of else date
     if content is None or not result.ok:
         return Point(commit, date, as_of, False, len(result.errors), (), None)
-    shown = to_json(score_portfolio(content, as_of))
-    accounts = tuple(
-        {k: v for k, v in account.items() if k not in _OMITTED} for account in shown["accounts"]
-    )
-    return Point(commit, date, as_of, True, 0, accounts, shown["totals"])
+    shown = to_json(score_portfolio(content, as_of), stakeholders=False)
+    return Point(commit, date, as_of, True, 0, tuple(shown["accounts"]), shown["totals"])

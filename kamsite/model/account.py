@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -226,10 +227,13 @@ class Account(Strict_):
     def revenue_for(self, year: int) -> RevenueRow | None:
         return next((row for row in self.revenue if row.year == year), None)
 
-    @property
-    def active_stakeholders(self) -> list[Stakeholder]:
-        """The people every score, check and flag counts (`Stakeholder.active`), in file order."""
-        return [s for s in self.stakeholders if s.active]
+    @cached_property
+    def active_stakeholders(self) -> tuple[Stakeholder, ...]:
+        """The people every score, check and flag counts (`Stakeholder.active`), in file order.
+
+        Kept on the (frozen) model: scores ask for it a dozen times per account, and
+        `kamsite history` scores the same account model at many commits."""
+        return tuple(s for s in self.stakeholders if s.active)
 
 
 # Re-exported: the rest of kamsite imports every account-file model from here.

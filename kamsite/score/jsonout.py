@@ -13,8 +13,8 @@ from kamsite.score.results import (
 )
 
 
-def _account(a: AccountScore) -> dict[str, Any]:
-    return {
+def _account(a: AccountScore, stakeholders: bool) -> dict[str, Any]:
+    shown: dict[str, Any] = {
         "id": a.id,
         "tier": a.tier.value if a.tier else None,
         "attractiveness": a.attractiveness,
@@ -30,8 +30,10 @@ def _account(a: AccountScore) -> dict[str, Any]:
         "share_of_wallet": a.share_of_wallet,
         "plan_completeness": a.plan_completeness,
         "flags": list(a.flag_codes),
-        "stakeholders": [{"id": k, "relationship": r} for k, r in a.stakeholders.items()],
     }
+    if stakeholders:
+        shown["stakeholders"] = [{"id": k, "relationship": r} for k, r in a.stakeholders.items()]
+    return shown
 
 
 def _objective(o: ObjectiveScore) -> dict[str, Any]:
@@ -64,10 +66,12 @@ def _totals(t: Totals) -> dict[str, Any]:
     }
 
 
-def to_json(scores: PortfolioScores) -> dict[str, Any]:
+def to_json(scores: PortfolioScores, *, stakeholders: bool = True) -> dict[str, Any]:
+    """`stakeholders=False`: accounts without their people (`kamsite history`'s points)."""
+    accounts = sorted(scores.accounts, key=lambda a: a.id)
     return {
         "as_of": scores.as_of.isoformat(),
-        "accounts": [_account(a) for a in sorted(scores.accounts, key=lambda a: a.id)],
+        "accounts": [_account(a, stakeholders) for a in accounts],
         "strategies": [_strategy(s) for s in sorted(scores.strategies, key=lambda s: s.id)],
         "totals": _totals(scores.totals),
     }
