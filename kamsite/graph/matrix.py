@@ -17,10 +17,10 @@ import math
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
 
 from kamsite.graph import labels
-from kamsite.graph.placement import Bubble, Label, Rect, place_labels, text_box, text_width
+from kamsite.graph.placement import Bubble, Label, Rect, place_labels
+from kamsite.graph.plot import Square, add, done, leader, n, safe_url
 from kamsite.graph.svg import FONT_STACK, SVG_NS
 from kamsite.graph.text import clean, clip, isolate
 from kamsite.model.portfolio import Language
@@ -40,7 +40,7 @@ MAX_RADIUS, MIN_RADIUS = 32.0, 3.0
 LABELLED_UP_TO = 30  # beyond this many bubbles, names would only overlap: tooltips carry them
 LABEL_SIZE = 11  # px
 NAME_WIDTH = 24  # display units of a bubble's name (a CJK character is two)
-CORNER_SIZE = 14  # px, the quadrant names
+SQUARE = Square(LEFT, TOP, SIDE)
 
 
 @dataclass(frozen=True)
@@ -56,135 +56,22 @@ class MatrixPoint:
     href: str
 
 
-def _url(href: str) -> str:
-    """Percent-encoded, and only relative or http(s): no `javascript:` from anywhere."""
-    if urlsplit(href).scheme not in ("", "http", "https"):
-        raise ValueError(f"refusing link {href!r}: only relative and http(s) URLs")
-    return quote(href, safe=":/?#[]@!$&'()*+,;=%-._~")
-
-
-def _n(value: float) -> str:
-    return f"{value:.2f}"
-
-
-def _x(strength: float) -> float:
-    return LEFT + SIDE * min(max(strength, 0.0), 100.0) / 100
-
-
-def _y(attractiveness: float) -> float:
-    return TOP + SIDE * (1 - min(max(attractiveness, 0.0), 100.0) / 100)
-
-
-def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(
-        parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
-    )
-    element.text = text
-    element.tail = "\n"
-    return element
-
-
-def _frame(svg: ET.Element, lang: Language, t_a: float, t_s: float) -> None:
-    bottom, right = TOP + SIDE, LEFT + SIDE
-    _add(
-        svg,
-        "rect",
-        x=_n(LEFT),
-        y=_n(TOP),
-        width=_n(SIDE),
-        height=_n(SIDE),
-        fill="none",
-        stroke="currentColor",
-    )
-    for tick in (0, 25, 50, 75, 100):
-        _add(
-            svg,
-            "text",
-            str(tick),
-            x=_n(_x(tick)),
-            y=_n(bottom + 16),
-            text_anchor="middle",
-            font_size="11",
-        )
-        _add(
-            svg,
-            "text",
-            str(tick),
-            x=_n(LEFT - 8),
-            y=_n(_y(tick) + 4),
-            text_anchor="end",
-            font_size="11",
-        )
-    dashed = {"stroke": "currentColor", "stroke_dasharray": "6,4", "stroke_opacity": "0.7"}
-    _add(svg, "line", x1=_n(_x(t_s)), y1=_n(TOP), x2=_n(_x(t_s)), y2=_n(bottom), **dashed)
-    _add(svg, "line", x1=_n(LEFT), y1=_n(_y(t_a)), x2=_n(right), y2=_n(_y(t_a)), **dashed)
-    _add(
-        svg,
-        "text",
-        labels.word("strength_axis", lang),
-        x=_n(LEFT + SIDE / 2),
-        y=_n(bottom + 38),
-        text_anchor="middle",
-        font_size="13",
-    )
-    _add(
-        svg,
-        "text",
-        labels.word("attractiveness_axis", lang),
-        x="18",
-        y=_n(TOP + SIDE / 2),
-        text_anchor="middle",
-        font_size="13",
-        transform=f"rotate(-90 18 {_n(TOP + SIDE / 2)})",
-    )
-    for key, x, y, anchor in _corners():
-        _add(
-            svg,
-            "text",
-            labels.word(key, lang),
-            x=_n(x),
-            y=_n(y),
-            text_anchor=anchor,
-            font_size=str(CORNER_SIZE),
-            font_weight="bold",
-            fill_opacity="0.45",
-        )
-
-
-def _corners() -> list[tuple[str, float, float, str]]:
-    """The quadrant names in the plot's corners: key, baseline point, text-anchor."""
-    bottom, right = TOP + SIDE, LEFT + SIDE
-    return [
-        ("strategic", right - 8, TOP + 18, "end"),
-        ("develop", LEFT + 8, TOP + 18, "start"),
-        ("maintain", right - 8, bottom - 10, "end"),
-        ("opportunistic", LEFT + 8, bottom - 10, "start"),
-    ]
-
-
-def _corner_boxes(lang: Language) -> list[Rect]:
-    return [
-        text_box(x, y, text_width(labels.word(key, lang), CORNER_SIZE), CORNER_SIZE, anchor)
-        for key, x, y, anchor in _corners()
-    ]
-
-
 def _legend(svg: ET.Element, lang: Language) -> None:
     y = TOP + 10
     for tier, color in TIER_COLORS.items():
-        _add(
+        add(
             svg,
             "circle",
-            cx=_n(LEGEND_X + 8),
-            cy=_n(y),
+            cx=n(LEGEND_X + 8),
+            cy=n(y),
             r="7",
             fill=color,
             fill_opacity="0.75",
             stroke="currentColor",
         )
-        _add(svg, "text", labels.word(tier, lang), x=_n(LEGEND_X + 22), y=_n(y + 4), font_size="12")
+        add(svg, "text", labels.word(tier, lang), x=n(LEGEND_X + 22), y=n(y + 4), font_size="12")
         y += 24
-    _add(svg, "text", labels.word("bubble", lang), x=_n(LEGEND_X), y=_n(y + 6), font_size="11")
+    add(svg, "text", labels.word("bubble", lang), x=n(LEGEND_X), y=n(y + 6), font_size="11")
 
 
 def _bubble(
@@ -205,16 +92,16 @@ def _bubble(
     if point.revenue is not None:
         amount = f"{display(point.revenue)} {clean(unit)}".strip()
         tip.append(labels.word("revenue", lang, amount=amount))
-    link = _add(svg, "a", href=_url(point.href), class_=f"account tier-{tier}")
-    _add(link, "title", "\n".join(isolate(line) for line in tip))
-    x, y = _x(point.strength), _y(point.attractiveness)
+    link = add(svg, "a", href=safe_url(point.href), class_=f"account tier-{tier}")
+    add(link, "title", "\n".join(isolate(line) for line in tip))
+    x, y = SQUARE.x(point.strength), SQUARE.y(point.attractiveness)
     hollow = not point.revenue
-    _add(
+    add(
         link,
         "circle",
-        cx=_n(x),
-        cy=_n(y),
-        r=_n(radius),
+        cx=n(x),
+        cy=n(y),
+        r=n(radius),
         fill="none" if hollow else TIER_COLORS[tier],
         fill_opacity="0.75",
         stroke="currentColor",
@@ -222,25 +109,13 @@ def _bubble(
     )
     if label is None:
         return
-    if label.leader is not None:
-        x1, y1, x2, y2 = label.leader
-        _add(
-            link,
-            "line",
-            x1=_n(x1),
-            y1=_n(y1),
-            x2=_n(x2),
-            y2=_n(y2),
-            stroke="currentColor",
-            stroke_width="0.75",
-            stroke_opacity="0.6",
-        )
-    _add(
+    leader(link, label)
+    add(
         link,
         "text",
         isolate(clip(name, NAME_WIDTH)),
-        x=_n(label.x),
-        y=_n(label.y),
+        x=n(label.x),
+        y=n(label.y),
         text_anchor=label.anchor,
         font_size=str(LABEL_SIZE),
     )
@@ -274,7 +149,8 @@ def portfolio_matrix_svg(
         },
     )
     svg.text = "\n"
-    _frame(svg, lang, attractiveness_threshold, strength_threshold)
+    thresholds = (attractiveness_threshold, strength_threshold)
+    SQUARE.frame(svg, lang, thresholds, tick_size="11", tick_gap=16, title_gap=38)
     _legend(svg, lang)
     largest = max((p.revenue or 0.0 for p in points), default=0.0)
     ordered = sorted(points, key=lambda p: (-(p.revenue or 0.0), p.account_id))
@@ -282,13 +158,13 @@ def portfolio_matrix_svg(
     for point in ordered:
         share = (point.revenue or 0.0) / largest if largest > 0 else 0.0
         radius = max(MAX_RADIUS * math.sqrt(share), MIN_RADIUS)
-        bubbles.append(Bubble(_x(point.strength), _y(point.attractiveness), radius))
+        bubbles.append(Bubble(SQUARE.x(point.strength), SQUARE.y(point.attractiveness), radius))
     if len(points) <= LABELLED_UP_TO:
         names = [clip(clean(p.name), NAME_WIDTH) for p in ordered]
         bounds = Rect(LEFT + 1, TOP + 1, LEGEND_X - 6, TOP + SIDE - 1)
-        spots = place_labels(bubbles, names, LABEL_SIZE, bounds, _corner_boxes(lang))
+        spots = place_labels(bubbles, names, LABEL_SIZE, bounds, SQUARE.corner_boxes(lang))
     else:
         spots = [None] * len(ordered)
     for point, bubble, spot in zip(ordered, bubbles, spots, strict=True):
         _bubble(svg, point, bubble.r, lang, unit, spot)
-    return ET.tostring(svg, encoding="unicode") + "\n"
+    return done(svg)

@@ -17,11 +17,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import quote, urlsplit
 
 from kamsite.graph import labels
 from kamsite.graph.matrix import TIER_COLORS
-from kamsite.graph.placement import Bubble, Rect, place_labels, text_box, text_width
+from kamsite.graph.placement import Bubble, Rect, place_labels, text_width
+from kamsite.graph.plot import Square, add, done, leader, n, safe_url
 from kamsite.graph.svg import FONT_STACK, SVG_NS
 from kamsite.graph.text import clean, clip, isolate
 from kamsite.graph.trend_words import trend_word
@@ -43,23 +43,10 @@ TITLE_SIZE, TEXT_SIZE = 13, 12
 M_WIDTH, M_HEIGHT = 780, 540
 M_LEFT, M_TOP, M_SIDE = 70, 24, 440
 M_LEGEND_X = M_LEFT + M_SIDE + 36
+M_SQUARE = Square(M_LEFT, M_TOP, M_SIDE)
 LATEST_R, STEP_R = 6.0, 3.0
 LABELLED_UP_TO = 30
 NAME_WIDTH = 24
-CORNER_SIZE = 14
-
-
-def _n(value: float) -> str:
-    return f"{value:.2f}"
-
-
-def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(
-        parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
-    )
-    element.text = text
-    element.tail = "\n"
-    return element
 
 
 def _root(width: int, height: int, css: str, label: str, role: str) -> ET.Element:
@@ -80,17 +67,6 @@ def _root(width: int, height: int, css: str, label: str, role: str) -> ET.Elemen
     )
     svg.text = "\n"
     return svg
-
-
-def _url(href: str) -> str:
-    """Percent-encoded, and only relative or http(s): no `javascript:` from anywhere."""
-    if urlsplit(href).scheme not in ("", "http", "https"):
-        raise ValueError(f"refusing link {href!r}: only relative and http(s) URLs")
-    return quote(href, safe=":/?#[]@!$&'()*+,;=%-._~")
-
-
-def _done(svg: ET.Element) -> str:
-    return ET.tostring(svg, encoding="unicode") + "\n"
 
 
 # --- small multiples -------------------------------------------------------------------------
@@ -211,7 +187,7 @@ def _turns(run: Sequence[_Drawn]) -> tuple[list[_Drawn], list[_Drawn]]:
 def _panel(
     svg: ET.Element, panel: TrendPanel, left: float, top: float, axis: _Axis, lang: Language
 ) -> None:
-    group = _add(svg, "g", class_="kam-trend-panel", transform=f"translate({_n(left)} {_n(top)})")
+    group = add(svg, "g", class_="kam-trend-panel", transform=f"translate({n(left)} {n(top)})")
     group.text = "\n"
     plot_w = PANEL_W - PLOT_LEFT - PLOT_RIGHT
     low, high = _scale(panel)
@@ -223,7 +199,7 @@ def _panel(
     latest = shown(panel.kind, panel.points[-1][1]) if panel.points else "—"
     value_w = text_width(latest, TITLE_SIZE)
     title_room = (PANEL_W - value_w - 8) / (TITLE_SIZE * 0.6)
-    _add(
+    add(
         group,
         "text",
         isolate(clip(clean(panel.title), int(title_room))),
@@ -232,67 +208,67 @@ def _panel(
         font_size=str(TITLE_SIZE),
         font_weight="bold",
     )
-    _add(
+    add(
         group,
         "text",
         latest,
-        x=_n(PANEL_W),
+        x=n(PANEL_W),
         y="16",
         text_anchor="end",
         font_size=str(TITLE_SIZE),
         font_weight="bold",
     )
     for index, tick in enumerate((low, (low + high) / 2, high)):
-        _add(
+        add(
             group,
             "line",
-            x1=_n(PLOT_LEFT),
-            x2=_n(PLOT_LEFT + plot_w),
-            y1=_n(y(tick)),
-            y2=_n(y(tick)),
+            x1=n(PLOT_LEFT),
+            x2=n(PLOT_LEFT + plot_w),
+            y1=n(y(tick)),
+            y2=n(y(tick)),
             stroke="currentColor",
             stroke_opacity="0.45" if index == 0 else "0.18",
         )
-        _add(
+        add(
             group,
             "text",
             _tick(panel.kind, tick),
-            x=_n(PLOT_LEFT - 6),
-            y=_n(y(tick) + 4),
+            x=n(PLOT_LEFT - 6),
+            y=n(y(tick) + 4),
             text_anchor="end",
         )
     if panel.reference is not None and low <= panel.reference <= high:
-        line = _add(
+        line = add(
             group,
             "line",
-            x1=_n(PLOT_LEFT),
-            x2=_n(PLOT_LEFT + plot_w),
-            y1=_n(y(panel.reference)),
-            y2=_n(y(panel.reference)),
+            x1=n(PLOT_LEFT),
+            x2=n(PLOT_LEFT + plot_w),
+            y1=n(y(panel.reference)),
+            y2=n(y(panel.reference)),
             stroke="currentColor",
             stroke_dasharray="5,4",
             stroke_opacity="0.7",
         )
-        _add(line, "title", clean(panel.reference_label))
+        add(line, "title", clean(panel.reference_label))
     if axis.first is not None and axis.last is not None:
         base = PLOT_BOTTOM + 18
         if axis.first == axis.last:
-            _add(
+            add(
                 group,
                 "text",
                 axis.first.isoformat(),
-                x=_n(axis.x(axis.first)),
-                y=_n(base),
+                x=n(axis.x(axis.first)),
+                y=n(base),
                 text_anchor="middle",
             )
         else:
-            _add(group, "text", axis.first.isoformat(), x=_n(PLOT_LEFT), y=_n(base))
-            _add(
+            add(group, "text", axis.first.isoformat(), x=n(PLOT_LEFT), y=n(base))
+            add(
                 group,
                 "text",
                 axis.last.isoformat(),
-                x=_n(PLOT_LEFT + plot_w),
-                y=_n(base),
+                x=n(PLOT_LEFT + plot_w),
+                y=n(base),
                 text_anchor="end",
             )
     drawn = [
@@ -304,10 +280,10 @@ def _panel(
     for run in runs:
         vertices, dots = _turns(run)
         if len(vertices) > 1:
-            _add(
+            add(
                 group,
                 "polyline",
-                points=" ".join(f"{_n(p.x)},{_n(p.y)}" for p in vertices),
+                points=" ".join(f"{n(p.x)},{n(p.y)}" for p in vertices),
                 fill="none",
                 stroke="currentColor",
                 stroke_width="2",
@@ -315,34 +291,34 @@ def _panel(
                 class_="kam-trend-line",
             )
         for p in dots:
-            dot = _add(
+            dot = add(
                 group,
                 "circle",
-                cx=_n(p.x),
-                cy=_n(p.y),
+                cx=n(p.x),
+                cy=n(p.y),
                 r="4" if valued == 1 else "3",
                 class_="kam-trend-dot",
             )
             words = {"date": p.day.isoformat(), "value": shown(panel.kind, p.value)}
-            _add(dot, "title", trend_word("point", lang, **words))
+            add(dot, "title", trend_word("point", lang, **words))
     if valued == 1:
         only = runs[0][0]
         right = only.x > PLOT_LEFT + plot_w / 2
-        _add(
+        add(
             group,
             "text",
             shown(panel.kind, only.value),
-            x=_n(only.x - 8 if right else only.x + 8),
-            y=_n(only.y - 8),
+            x=n(only.x - 8 if right else only.x + 8),
+            y=n(only.y - 8),
             text_anchor="end" if right else "start",
         )
     if not valued:
-        _add(
+        add(
             group,
             "text",
             trend_word("no_value", lang),
-            x=_n(PLOT_LEFT + plot_w / 2),
-            y=_n((PLOT_TOP + PLOT_BOTTOM) / 2 + 4),
+            x=n(PLOT_LEFT + plot_w / 2),
+            y=n((PLOT_TOP + PLOT_BOTTOM) / 2 + 4),
             text_anchor="middle",
             fill_opacity="0.75",
         )
@@ -360,7 +336,7 @@ def trend_panels_svg(panels: Sequence[TrendPanel], *, label: str, language: str 
         row, column = divmod(index, COLUMNS)
         left = column * (PANEL_W + GAP_X)
         _panel(svg, panel, left, row * (PANEL_H + GAP_Y), axis, lang)
-    return _done(svg)
+    return done(svg)
 
 
 # --- movement on the matrix ------------------------------------------------------------------
@@ -387,120 +363,50 @@ class MovementPath:
     steps: tuple[MovementStep, ...]
 
 
-def _mx(strength: float) -> float:
-    return M_LEFT + M_SIDE * min(max(strength, 0.0), 100.0) / 100
-
-
-def _my(attractiveness: float) -> float:
-    return M_TOP + M_SIDE * (1 - min(max(attractiveness, 0.0), 100.0) / 100)
-
-
-def _corners() -> list[tuple[str, float, float, str]]:
-    bottom, right = M_TOP + M_SIDE, M_LEFT + M_SIDE
-    return [
-        ("strategic", right - 8, M_TOP + 18, "end"),
-        ("develop", M_LEFT + 8, M_TOP + 18, "start"),
-        ("maintain", right - 8, bottom - 10, "end"),
-        ("opportunistic", M_LEFT + 8, bottom - 10, "start"),
-    ]
-
-
-def _frame(svg: ET.Element, lang: Language, t_a: float, t_s: float) -> None:
-    bottom, right = M_TOP + M_SIDE, M_LEFT + M_SIDE
-    _add(
-        svg,
-        "rect",
-        x=_n(M_LEFT),
-        y=_n(M_TOP),
-        width=_n(M_SIDE),
-        height=_n(M_SIDE),
-        fill="none",
-        stroke="currentColor",
-    )
-    for tick in (0, 25, 50, 75, 100):
-        _add(svg, "text", str(tick), x=_n(_mx(tick)), y=_n(bottom + 17), text_anchor="middle")
-        _add(svg, "text", str(tick), x=_n(M_LEFT - 8), y=_n(_my(tick) + 4), text_anchor="end")
-    dashed = {"stroke": "currentColor", "stroke_dasharray": "6,4", "stroke_opacity": "0.7"}
-    _add(svg, "line", x1=_n(_mx(t_s)), y1=_n(M_TOP), x2=_n(_mx(t_s)), y2=_n(bottom), **dashed)
-    _add(svg, "line", x1=_n(M_LEFT), y1=_n(_my(t_a)), x2=_n(right), y2=_n(_my(t_a)), **dashed)
-    _add(
-        svg,
-        "text",
-        labels.word("strength_axis", lang),
-        x=_n(M_LEFT + M_SIDE / 2),
-        y=_n(bottom + 40),
-        text_anchor="middle",
-        font_size="13",
-    )
-    middle = _n(M_TOP + M_SIDE / 2)
-    _add(
-        svg,
-        "text",
-        labels.word("attractiveness_axis", lang),
-        x="18",
-        y=middle,
-        text_anchor="middle",
-        font_size="13",
-        transform=f"rotate(-90 18 {middle})",
-    )
-    for key, x, y, anchor in _corners():
-        _add(
-            svg,
-            "text",
-            labels.word(key, lang),
-            x=_n(x),
-            y=_n(y),
-            text_anchor=anchor,
-            font_size=str(CORNER_SIZE),
-            font_weight="bold",
-            fill_opacity="0.45",
-        )
-
-
 def _legend(svg: ET.Element, lang: Language, tiers: Sequence[str]) -> None:
     """Tier colours, then a sample path: an older step, and the arrow into the latest."""
     x, y = M_LEGEND_X, M_TOP + 10
     dot, text = x + 20, x + 36
     for tier in tiers:
-        _add(
+        add(
             svg,
             "circle",
-            cx=_n(dot),
-            cy=_n(y),
-            r=_n(LATEST_R),
+            cx=n(dot),
+            cy=n(y),
+            r=n(LATEST_R),
             fill=TIER_COLORS[tier],
             fill_opacity="0.85",
             stroke="currentColor",
         )
-        _add(svg, "text", labels.word(tier, lang), x=_n(text), y=_n(y + 4))
+        add(svg, "text", labels.word(tier, lang), x=n(text), y=n(y + 4))
         y += 24
     y += 8
-    _add(svg, "circle", cx=_n(dot), cy=_n(y), r=_n(STEP_R), fill="none", stroke="currentColor")
-    _add(svg, "text", trend_word("quarter_end", lang), x=_n(text), y=_n(y + 4))
+    add(svg, "circle", cx=n(dot), cy=n(y), r=n(STEP_R), fill="none", stroke="currentColor")
+    add(svg, "text", trend_word("quarter_end", lang), x=n(text), y=n(y + 4))
     y += 24
-    _add(
+    add(
         svg,
         "line",
-        x1=_n(x),
-        y1=_n(y),
-        x2=_n(dot),
-        y2=_n(y),
+        x1=n(x),
+        y1=n(y),
+        x2=n(dot),
+        y2=n(y),
         stroke="currentColor",
         stroke_width="1.5",
         stroke_opacity="0.7",
     )
     _arrow(svg, (x, y), (dot, y), LATEST_R)
-    _add(
+    add(
         svg,
         "circle",
-        cx=_n(dot),
-        cy=_n(y),
-        r=_n(LATEST_R),
+        cx=n(dot),
+        cy=n(y),
+        r=n(LATEST_R),
         fill="none",
         stroke="currentColor",
         stroke_width="1.5",
     )
-    _add(svg, "text", trend_word("latest", lang), x=_n(text), y=_n(y + 4))
+    add(svg, "text", trend_word("latest", lang), x=n(text), y=n(y + 4))
 
 
 def _arrow(
@@ -522,10 +428,10 @@ def _arrow(
         (base[0] - uy * wing, base[1] + ux * wing),
         (base[0] + uy * wing, base[1] - ux * wing),
     ]
-    _add(
+    add(
         parent,
         "polygon",
-        points=" ".join(f"{_n(a)},{_n(b)}" for a, b in corners),
+        points=" ".join(f"{n(a)},{n(b)}" for a, b in corners),
         fill="currentColor",
         fill_opacity="0.8",
     )
@@ -542,15 +448,15 @@ def _tip(path: MovementPath, lang: Language) -> str:
 def _path(svg: ET.Element, path: MovementPath, lang: Language) -> ET.Element:
     """The trail (lines, older steps, the arrow into the latest) and the latest dot, as one
     link; the name is added to the link later, once every label has its place."""
-    link = _add(svg, "a", href=_url(path.href), class_="kam-movement")
+    link = add(svg, "a", href=safe_url(path.href), class_="kam-movement")
     link.text = "\n"
-    _add(link, "title", _tip(path, lang))
-    spots = [(_mx(s.strength), _my(s.attractiveness)) for s in path.steps]
+    add(link, "title", _tip(path, lang))
+    spots = [(M_SQUARE.x(s.strength), M_SQUARE.y(s.attractiveness)) for s in path.steps]
     if len(spots) > 1:
-        _add(
+        add(
             link,
             "polyline",
-            points=" ".join(f"{_n(x)},{_n(y)}" for x, y in spots),
+            points=" ".join(f"{n(x)},{n(y)}" for x, y in spots),
             fill="none",
             stroke="currentColor",
             stroke_width="1.5",
@@ -559,14 +465,14 @@ def _path(svg: ET.Element, path: MovementPath, lang: Language) -> ET.Element:
         )
         _arrow(link, spots[-2], spots[-1], LATEST_R)
     for x, y in spots[:-1]:
-        _add(link, "circle", cx=_n(x), cy=_n(y), r=_n(STEP_R), fill="none", stroke="currentColor")
+        add(link, "circle", cx=n(x), cy=n(y), r=n(STEP_R), fill="none", stroke="currentColor")
     x, y = spots[-1]
-    _add(
+    add(
         link,
         "circle",
-        cx=_n(x),
-        cy=_n(y),
-        r=_n(LATEST_R),
+        cx=n(x),
+        cy=n(y),
+        r=n(LATEST_R),
         fill=TIER_COLORS[path.tier or "no_tier"],
         fill_opacity="0.85",
         stroke="currentColor",
@@ -585,43 +491,29 @@ def movement_svg(
     latest step is named (up to `LABELLED_UP_TO` accounts; the link's tooltip always is)."""
     lang = labels.language(language)
     svg = _root(M_WIDTH, M_HEIGHT, "kamsite-movement", trend_word("movement", lang), "group")
-    _frame(svg, lang, attractiveness_threshold, strength_threshold)
+    thresholds = (attractiveness_threshold, strength_threshold)
+    M_SQUARE.frame(svg, lang, thresholds, tick_size=None, tick_gap=17, title_gap=40)
     ordered = sorted((p for p in paths if p.steps), key=lambda p: p.account_id)
     tiers = sorted({p.tier or "no_tier" for p in ordered}, key=list(TIER_COLORS).index)
     _legend(svg, lang, tiers)
     links = [_path(svg, path, lang) for path in ordered]
     if not ordered or len(ordered) > LABELLED_UP_TO:
-        return _done(svg)
+        return done(svg)
     bubbles = [
-        Bubble(_mx(p.steps[-1].strength), _my(p.steps[-1].attractiveness), LATEST_R)
+        Bubble(M_SQUARE.x(p.steps[-1].strength), M_SQUARE.y(p.steps[-1].attractiveness), LATEST_R)
         for p in ordered
     ]
     names = [clip(clean(p.name), NAME_WIDTH) for p in ordered]
-    corners = [
-        text_box(x, y, text_width(labels.word(key, lang), CORNER_SIZE), CORNER_SIZE, anchor)
-        for key, x, y, anchor in _corners()
-    ]
+    corners = M_SQUARE.corner_boxes(lang)
     bounds = Rect(M_LEFT + 1, M_TOP + 1, M_LEGEND_X - 6, M_TOP + M_SIDE - 1)
     for link, name, spot in zip(
         links, names, place_labels(bubbles, names, TEXT_SIZE, bounds, corners), strict=True
     ):
         if spot is None:
             continue
-        if spot.leader is not None:
-            x1, y1, x2, y2 = spot.leader
-            _add(
-                link,
-                "line",
-                x1=_n(x1),
-                y1=_n(y1),
-                x2=_n(x2),
-                y2=_n(y2),
-                stroke="currentColor",
-                stroke_width="0.75",
-                stroke_opacity="0.6",
-            )
-        _add(link, "text", isolate(name), x=_n(spot.x), y=_n(spot.y), text_anchor=spot.anchor)
-    return _done(svg)
+        leader(link, spot)
+        add(link, "text", isolate(name), x=n(spot.x), y=n(spot.y), text_anchor=spot.anchor)
+    return done(svg)
 
 
 __all__ = [
