@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from git_support import commit, git
 
 from kamsite.cli.history import history
 from kamsite.cli.score import score
@@ -23,30 +24,6 @@ from kamsite.validate import validate_content
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "content"
 NORTHWIND = "content/accounts/northwind-telecom.yaml"
-
-
-def git(repo: Path, *args: str, date: str | None = None) -> str:
-    """Author and committer dates pinned, so every commit has the date the test says."""
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    if date is not None:
-        env |= {
-            "GIT_AUTHOR_DATE": f"{date}T10:00:00+0000",
-            "GIT_COMMITTER_DATE": f"{date}T10:00:00+0000",
-        }
-    done = subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@x", "-C", str(repo), *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    )
-    return done.stdout.strip()
-
-
-def commit(repo: Path, date: str, message: str) -> str:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message, date=date)
-    return git(repo, "rev-parse", "HEAD")
 
 
 def edit(repo: Path, path: str, old: str, new: str) -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import build, make_project
-from test_trends import EXAMPLE, NORTHWIND, YANGTZE, commit, edit, git
+from git_support import commit, git
+from test_trends import EXAMPLE, NORTHWIND, YANGTZE, edit
 
 pytestmark = pytest.mark.slow
 

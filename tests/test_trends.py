@@ -4,16 +4,15 @@ each account's movement on the matrix (DESIGN.md §6 "Trends")."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import HOSTILE, SCRIPT
+from git_support import commit, git
 from markupsafe import Markup
 
 import kamsite.pages.trends as trends_module
@@ -44,29 +43,6 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "content"
 NORTHWIND = "content/accounts/northwind-telecom.yaml"
 YANGTZE = "content/accounts/yangtze-steel.yaml"
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-def git(repo: Path, *args: str, date: str | None = None) -> str:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    if date is not None:
-        env |= {
-            "GIT_AUTHOR_DATE": f"{date}T10:00:00+0000",
-            "GIT_COMMITTER_DATE": f"{date}T10:00:00+0000",
-        }
-    done = subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@x", "-C", str(repo), *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    )
-    return done.stdout.strip()
-
-
-def commit(repo: Path, date: str) -> str:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", date, date=date)
-    return git(repo, "rev-parse", "HEAD")
 
 
 def edit(repo: Path, path: str, old: str, new: str) -> None:
