@@ -12,7 +12,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from kamsite.diagnostics import inert_line
+from kamsite.diff import phrases
 from kamsite.diff.escape import code, html_code, html_text, md
+from kamsite.diff.phrases import ENUMS, NAME_LIMIT, TOP_FIELDS
 from kamsite.diff.result import (
     DiagnosticChange,
     Diff,
@@ -32,7 +34,6 @@ from kamsite.score.numbers import display, percent, times
 from kamsite.score.results import FlagCode
 
 SUMMARY_PHRASES = 3
-NAME_LIMIT = 80
 EXCLUDED_SHOWN = 10
 """Ids a totals note names; the rest are counted, so the note fits whatever the portfolio."""
 REPORT_LIMIT = 60_000
@@ -42,22 +43,6 @@ SUMMARY_LIMIT = 2**20 // 4
 
 _PERCENT = frozenset({"competitive_position", "decision_coverage", "share_of_wallet"})
 _KINDS: tuple[ItemKind, ...] = ("account", "strategy", "portfolio", "team")
-# Fields and event kinds whose values are enum values, shown in the site's words.
-_ENUMS = frozenset(
-    [
-        "tier",
-        "quadrant",
-        "stage",
-        "scope",
-        "attitude",
-        "roles",
-        "status",
-        "added",
-        "closed",
-        "reopened",
-    ]
-)
-_TOP_FIELDS = ("tier", "quadrant")
 
 
 def number(metric: str, value: float | None) -> str:
@@ -70,14 +55,6 @@ def number(metric: str, value: float | None) -> str:
     if metric == "plan_completeness":
         return str(round(value))
     return display(value)
-
-
-def _value(value: Value, w: Words, enum: bool) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, float):
-        return display(value)
-    return md(w.value(value) if enum and isinstance(value, str) else value)
 
 
 def _arrow(d: ScoreDelta, w: Words) -> str:
@@ -94,11 +71,11 @@ def score_phrase(d: ScoreDelta, w: Words) -> str:
 
 def _declared(value: Value, w: Words, enum: bool) -> str:
     """A value as the file declares it: weights 0.15 → 0.2 must not both read 0.2."""
-    return repr(value) if isinstance(value, float) else _value(value, w, enum)
+    return repr(value) if isinstance(value, float) else phrases.value(value, w, enum, _SAFE)
 
 
 def field_phrase(f: FieldChange, w: Words) -> str:
-    enum = f.field in _ENUMS
+    enum = f.field in ENUMS
     before, after = _declared(f.before, w, enum), _declared(f.after, w, enum)
     return f"{md(w.term(f.field))} {before} → {after}"
 
@@ -114,25 +91,12 @@ def _clip(name: str) -> str:
     return name if len(name) <= NAME_LIMIT else name[: NAME_LIMIT - 1] + "…"
 
 
-def _who(e: Event, w: Words) -> str:
-    return w("who", section=w(f"section.{e.section}"), name=md(_clip(e.name)), id=code(e.id))
-
-
-def _progress(value: Value) -> str:
-    return "—" if not isinstance(value, float | int) else f"{display(100 * value)}%"
+_SAFE = phrases.Safe(text=md, name=lambda name: md(_clip(name)), ident=code)
+"""Content text in the report: escaped for Markdown, ids in code spans."""
 
 
 def event_phrase(e: Event, w: Words) -> str:
-    """One plain sentence fragment per event kind (see `reviewing.md`)."""
-    if e.kind == "progress":
-        before, after = _progress(e.before), _progress(e.after)
-    else:
-        enum = e.kind in _ENUMS
-        before, after = _value(e.before, w, enum), _value(e.after, w, enum)
-    key = "added_as" if e.kind == "added" and e.after else e.kind
-    template = f"ev.{key}" if f"ev.{key}" in w else "ev.changed"
-    what = md(w.term(e.kind))
-    return w(template, who=_who(e, w), what=what, before=before, after=after, value=after)
+    return phrases.event_phrase(e, w, _SAFE)
 
 
 def _turned_invalid(item: ItemDiff) -> bool:
@@ -183,7 +147,7 @@ def _head_phrases(item: ItemDiff, w: Words) -> list[str]:
         *_file_phrase(item, w),
         *_state_phrase(item, w),
         *_diagnostic_phrases(item, w),
-        *(field_phrase(f, w) for f in item.fields if f.field in _TOP_FIELDS),
+        *(field_phrase(f, w) for f in item.fields if f.field in TOP_FIELDS),
     ]
 
 
@@ -191,7 +155,7 @@ def change_phrases(item: ItemDiff, w: Words) -> list[str]:
     return [
         *_head_phrases(item, w),
         *(event_phrase(e, w) for e in item.events),
-        *(field_phrase(f, w) for f in item.fields if f.field not in _TOP_FIELDS),
+        *(field_phrase(f, w) for f in item.fields if f.field not in TOP_FIELDS),
     ]
 
 
@@ -206,7 +170,7 @@ def _summary_cell(item: ItemDiff, w: Words) -> str:
         w("ev.count", n=n, section=w(f"section.{section}"), kind=md(w.term(kind)))
         for (section, kind), n in sorted(kinds.items())
     ]
-    others = sum(1 for f in item.fields if f.field not in _TOP_FIELDS)
+    others = sum(1 for f in item.fields if f.field not in TOP_FIELDS)
     if others:
         head.append(w.count("other_field", others))
     return w("sep").join(head)

@@ -27,7 +27,8 @@ from markupsafe import Markup
 from kamsite.cache import SignedStore, cache_root, code_stamp
 from kamsite.diff import RevisionError, Snapshot, compare
 from kamsite.diff.markdown import flag_phrase, score_phrase
-from kamsite.diff.result import Event, FieldChange, FlagChange, ScoreDelta, Value
+from kamsite.diff.phrases import ENUMS, NAME_LIMIT, TOP_FIELDS, Safe, event_phrase, value
+from kamsite.diff.result import Event, FieldChange, FlagChange, ScoreDelta
 from kamsite.diff.words import Words
 from kamsite.graph import labels as graph_labels
 from kamsite.graph.text import clean, clip
@@ -57,7 +58,6 @@ WINDOW_DAYS = 365
 MOVERS = 10
 MOVED_LINES = 30
 """Lines of "what moved" shown; the rest are counted."""
-NAME_LIMIT = 80
 
 _WORDS: dict[str, tuple[str, str]] = {
     "title": ("Trends", "趋势"),
@@ -142,11 +142,6 @@ _METRICS: tuple[tuple[str, Kind], ...] = (
     ("plan_completeness", "whole"),
 )
 _MOVER_METRICS = ("attractiveness", "strength", "relationship_health", "weighted_pipeline")
-# Fields and event kinds whose values are enum values, shown in the site's words.
-_ENUMS = frozenset(
-    ("tier", "quadrant", "stage", "scope", "attitude", "roles", "status", "added", "closed")
-) | {"reopened"}
-_TOP_FIELDS = ("tier", "quadrant")
 
 
 def _say(lang: Language, key: str, **fields: object) -> str:
@@ -511,34 +506,19 @@ def _all_moved(
 # --- what moved, in words ----------------------------------------------------------------------
 
 
-def _value(value: Value, w: Words, enum: bool) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, float):
-        return display(value)
-    return clean(w.value(value) if enum and isinstance(value, str) else str(value))
-
-
-def _progress(value: Value) -> str:
-    return "—" if not isinstance(value, float | int) else f"{display(100 * value)}%"
+_PLAIN = Safe(text=clean, name=lambda name: clip(clean(name), NAME_LIMIT), ident=str)
+"""Content text on the page: plain, one line, clipped names; the template escapes it."""
 
 
 def event_text(e: Event, w: Words) -> str:
     """`kamsite diff`'s phrase for an event, as plain text (the page escapes it)."""
-    if e.kind == "progress":
-        before, after = _progress(e.before), _progress(e.after)
-    else:
-        enum = e.kind in _ENUMS
-        before, after = _value(e.before, w, enum), _value(e.after, w, enum)
-    key = "added_as" if e.kind == "added" and e.after else e.kind
-    template = f"ev.{key}" if f"ev.{key}" in w else "ev.changed"
-    who = w("who", section=w(f"section.{e.section}"), name=clip(clean(e.name), NAME_LIMIT), id=e.id)
-    return w(template, who=who, what=w.term(e.kind), before=before, after=after, value=after)
+    return event_phrase(e, w, _PLAIN)
 
 
 def field_text(f: FieldChange, w: Words) -> str:
-    enum = f.field in _ENUMS
-    return f"{w.term(f.field)} {_value(f.before, w, enum)} → {_value(f.after, w, enum)}"
+    enum = f.field in ENUMS
+    before, after = value(f.before, w, enum, _PLAIN), value(f.after, w, enum, _PLAIN)
+    return f"{w.term(f.field)} {before} → {after}"
 
 
 def _flag_text(f: FlagChange, w: Words) -> str:
@@ -550,13 +530,13 @@ def _flag_text(f: FlagChange, w: Words) -> str:
 
 def moved_lines(moved: Moved, w: Words) -> list[str]:
     """Tier and quadrant first, then the scores in one line, flags, events, other fields."""
-    lines = [field_text(f, w) for f in moved.fields if f.field in _TOP_FIELDS]
+    lines = [field_text(f, w) for f in moved.fields if f.field in TOP_FIELDS]
     if moved.scores:
         scores = " · ".join(score_phrase(d, w) for d in moved.scores)
         lines.append(_say(w.language, "moved.scores", scores=scores))
     lines += [_flag_text(f, w) for f in moved.flags]
     lines += [event_text(e, w) for e in moved.events]
-    lines += [field_text(f, w) for f in moved.fields if f.field not in _TOP_FIELDS]
+    lines += [field_text(f, w) for f in moved.fields if f.field not in TOP_FIELDS]
     return lines
 
 
