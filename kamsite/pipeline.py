@@ -143,6 +143,10 @@ class PageSet:
             raise RuntimeError(f"the stored parts of {path} went missing during the build")
         return join(parts)
 
+    def documents(self) -> dict[str, str]:
+        """Every page as a whole Markdown file, for `kamsite pages --out`."""
+        return {path: self.markdown(path) for path in self.skeletons}
+
 
 def _is_account(path: str, content_dir: str) -> bool:
     return PurePosixPath(path).parent == PurePosixPath(content_dir) / "accounts"
@@ -263,16 +267,3 @@ def _make(
         cache.put_index(whole, aggregates)
     keys.update(aggregates)
     return skeletons, keys
-
-
-def site_pages(
-    keys: Mapping[str, str],
-    fingerprint: str,
-    content_dir: Path,
-    load: Callable[[], Content],
-    renderer: Renderer,
-    overrides: Path | None = None,
-) -> dict[str, str]:
-    """Every page as a whole Markdown file (see `build_pages`), for `kamsite pages --out`."""
-    pages = build_pages(keys, fingerprint, content_dir, load, renderer, overrides)
-    return {path: pages.markdown(path) for path in pages.skeletons}

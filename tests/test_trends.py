@@ -15,7 +15,7 @@ from conftest import HOSTILE, SCRIPT
 from git_support import commit, git
 from markupsafe import Markup
 
-import kamsite.pages.trends as trends_module
+import kamsite.history.moves as moves_module
 from kamsite.cache import SignedStore
 from kamsite.graph.trend import (
     MovementPath,
@@ -211,7 +211,7 @@ def test_the_moves_are_cached_by_commits(
     def no_compare(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a warm build compares no trees")
 
-    monkeypatch.setattr(trends_module, "compare", no_compare)
+    monkeypatch.setattr(moves_module, "compare", no_compare)
     warm = build_trends(root, tmp_path)
     assert warm == cold
     assert (tmp_path / "trends").is_dir()

@@ -14,7 +14,7 @@ from kamsite.cli.options import content_option, load_or_exit
 from kamsite.graph import GraphvizMissing, RenderError
 from kamsite.model import resolve_as_of
 from kamsite.pages import write_pages
-from kamsite.pipeline import cached_renderer, overrides_dir, site_pages
+from kamsite.pipeline import build_pages, cached_renderer, overrides_dir
 
 
 @click.command()
@@ -44,14 +44,14 @@ def pages(content_dir: Path, out: Path, theme: Path | None) -> None:
     project = content_dir.resolve().parent
     overrides = overrides_dir(theme if theme is not None else project / "theme")
     try:
-        generated = site_pages(
+        generated = build_pages(
             result.keys,
             result.fingerprint,
             content_dir.resolve(),
             lambda: content,
             cached_renderer(),
             overrides,
-        )
+        ).documents()
     except (GraphvizMissing, RenderError) as exc:
         raise click.ClickException(str(exc)) from None
     write_pages(generated, out)
