@@ -17,13 +17,8 @@ from markupsafe import Markup
 
 import kamsite.history.moves as moves_module
 from kamsite.cache import SignedStore
-from kamsite.graph.trend import (
-    MovementPath,
-    MovementStep,
-    TrendPanel,
-    movement_svg,
-    trend_panels_svg,
-)
+from kamsite.graph.movement import MovementPath, MovementStep, movement_svg
+from kamsite.graph.trend import TrendPanel, trend_panels_svg
 from kamsite.history import HistoryCache, read_history
 from kamsite.model import Content
 from kamsite.model.portfolio import Language

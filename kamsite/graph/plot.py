@@ -13,6 +13,8 @@ from urllib.parse import quote, urlsplit
 
 from kamsite.graph import labels
 from kamsite.graph.placement import Label, Rect, text_box, text_width
+from kamsite.graph.svg import FONT_STACK, SVG_NS
+from kamsite.graph.text import clean
 from kamsite.model.portfolio import Language
 
 CORNER_SIZE = 14  # px, the quadrant names
@@ -38,6 +40,29 @@ def safe_url(href: str) -> str:
     if urlsplit(href).scheme not in ("", "http", "https"):
         raise ValueError(f"refusing link {href!r}: only relative and http(s) URLs")
     return quote(href, safe=":/?#[]@!$&'()*+,;=%-._~")
+
+
+def svg_root(
+    width: int, height: int, css: str, label: str, role: str, font_size: int
+) -> ET.Element:
+    """An inline `<svg>` at its natural size, named for screen readers, in the page's ink."""
+    svg = ET.Element(
+        "svg",
+        {
+            "xmlns": SVG_NS,
+            "class": f"kamsite-graph {css}",
+            "viewBox": f"0 0 {width} {height}",
+            "width": str(width),
+            "height": str(height),
+            "role": role,
+            "aria-label": clean(label),
+            "font-family": FONT_STACK,
+            "font-size": str(font_size),
+            "fill": "currentColor",
+        },
+    )
+    svg.text = "\n"
+    return svg
 
 
 def done(svg: ET.Element) -> str:

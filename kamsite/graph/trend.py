@@ -1,5 +1,5 @@
-"""Trend pictures (DESIGN.md §6 "Trends"): one account's scores over its Git history as small
-multiples, and every account's path on the portfolio matrix.
+"""Trend pictures: one account's scores over its Git history as small multiples (the
+dashboard's movement on the matrix is `movement.py`).
 
 Plain SVG written with ElementTree, like the matrix (`matrix.py`): positions come from the
 data, text is escaped by the serializer, output is byte-identical for the same input, and no
@@ -19,10 +19,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kamsite.graph import labels
-from kamsite.graph.matrix import TIER_COLORS
-from kamsite.graph.placement import Bubble, Rect, place_labels, text_width
-from kamsite.graph.plot import Square, add, done, leader, n, safe_url
-from kamsite.graph.svg import FONT_STACK, SVG_NS
+from kamsite.graph.placement import text_width
+from kamsite.graph.plot import add, done, n, svg_root
 from kamsite.graph.text import clean, clip, isolate
 from kamsite.graph.trend_words import trend_word
 from kamsite.model.portfolio import Language
@@ -38,35 +36,6 @@ PANEL_W, PANEL_H, GAP_X, GAP_Y = 280, 170, 10, 16
 PLOT_LEFT, PLOT_RIGHT = 48, 12  # inside a panel: room for tick labels and the last dot
 PLOT_TOP, PLOT_BOTTOM = 30, 132
 TITLE_SIZE, TEXT_SIZE = 13, 12
-
-# The movement matrix: the portfolio matrix's frame, labels at 12 px.
-M_WIDTH, M_HEIGHT = 780, 540
-M_LEFT, M_TOP, M_SIDE = 70, 24, 440
-M_LEGEND_X = M_LEFT + M_SIDE + 36
-M_SQUARE = Square(M_LEFT, M_TOP, M_SIDE)
-LATEST_R, STEP_R = 6.0, 3.0
-LABELLED_UP_TO = 30
-NAME_WIDTH = 24
-
-
-def _root(width: int, height: int, css: str, label: str, role: str) -> ET.Element:
-    svg = ET.Element(
-        "svg",
-        {
-            "xmlns": SVG_NS,
-            "class": f"kamsite-graph {css}",
-            "viewBox": f"0 0 {width} {height}",
-            "width": str(width),
-            "height": str(height),
-            "role": role,
-            "aria-label": clean(label),
-            "font-family": FONT_STACK,
-            "font-size": str(TEXT_SIZE),
-            "fill": "currentColor",
-        },
-    )
-    svg.text = "\n"
-    return svg
 
 
 # --- small multiples -------------------------------------------------------------------------
@@ -329,7 +298,7 @@ def trend_panels_svg(panels: Sequence[TrendPanel], *, label: str, language: str 
     lang = labels.language(language)
     rows = max(1, -(-len(panels) // COLUMNS))
     height = rows * PANEL_H + (rows - 1) * GAP_Y
-    svg = _root(WIDTH, height, "kamsite-trends", label, "img")
+    svg = svg_root(WIDTH, height, "kamsite-trends", label, "img", TEXT_SIZE)
     dates = sorted({d for panel in panels for d, _v in panel.points})
     axis = _Axis(dates, PANEL_W - PLOT_LEFT - PLOT_RIGHT)
     for index, panel in enumerate(panels):
@@ -339,188 +308,8 @@ def trend_panels_svg(panels: Sequence[TrendPanel], *, label: str, language: str 
     return done(svg)
 
 
-# --- movement on the matrix ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MovementStep:
-    """Where an account stood on the matrix at a date."""
-
-    date: dt.date
-    attractiveness: float
-    strength: float
-
-
-@dataclass(frozen=True)
-class MovementPath:
-    """One account's steps, oldest first; the last is where it stands now. `href` links to
-    its page (relative or http[s])."""
-
-    account_id: str
-    name: str
-    tier: str | None
-    href: str
-    steps: tuple[MovementStep, ...]
-
-
-def _legend(svg: ET.Element, lang: Language, tiers: Sequence[str]) -> None:
-    """Tier colours, then a sample path: an older step, and the arrow into the latest."""
-    x, y = M_LEGEND_X, M_TOP + 10
-    dot, text = x + 20, x + 36
-    for tier in tiers:
-        add(
-            svg,
-            "circle",
-            cx=n(dot),
-            cy=n(y),
-            r=n(LATEST_R),
-            fill=TIER_COLORS[tier],
-            fill_opacity="0.85",
-            stroke="currentColor",
-        )
-        add(svg, "text", labels.word(tier, lang), x=n(text), y=n(y + 4))
-        y += 24
-    y += 8
-    add(svg, "circle", cx=n(dot), cy=n(y), r=n(STEP_R), fill="none", stroke="currentColor")
-    add(svg, "text", trend_word("quarter_end", lang), x=n(text), y=n(y + 4))
-    y += 24
-    add(
-        svg,
-        "line",
-        x1=n(x),
-        y1=n(y),
-        x2=n(dot),
-        y2=n(y),
-        stroke="currentColor",
-        stroke_width="1.5",
-        stroke_opacity="0.7",
-    )
-    _arrow(svg, (x, y), (dot, y), LATEST_R)
-    add(
-        svg,
-        "circle",
-        cx=n(dot),
-        cy=n(y),
-        r=n(LATEST_R),
-        fill="none",
-        stroke="currentColor",
-        stroke_width="1.5",
-    )
-    add(svg, "text", trend_word("latest", lang), x=n(text), y=n(y + 4))
-
-
-def _arrow(
-    parent: ET.Element, start: tuple[float, float], end: tuple[float, float], r: float
-) -> None:
-    """An arrowhead on the segment start → end whose tip touches a circle of radius r at end;
-    none when the segment is too short to carry one."""
-    dx, dy = end[0] - start[0], end[1] - start[1]
-    length = math.hypot(dx, dy)
-    if length < r + 4:
-        return
-    ux, uy = dx / length, dy / length
-    tip = (end[0] - ux * r, end[1] - uy * r)
-    back = min(8.0, length - r)
-    base = (tip[0] - ux * back, tip[1] - uy * back)
-    wing = back / 2
-    corners = [
-        tip,
-        (base[0] - uy * wing, base[1] + ux * wing),
-        (base[0] + uy * wing, base[1] - ux * wing),
-    ]
-    add(
-        parent,
-        "polygon",
-        points=" ".join(f"{n(a)},{n(b)}" for a, b in corners),
-        fill="currentColor",
-        fill_opacity="0.8",
-    )
-
-
-def _tip(path: MovementPath, lang: Language) -> str:
-    lines = [clip(clean(path.name), 200)]
-    for step in path.steps:
-        words = {"a": display(step.attractiveness), "s": display(step.strength)}
-        lines.append(trend_word("step", lang, date=step.date.isoformat(), **words))
-    return "\n".join(isolate(line) for line in lines)
-
-
-def _path(svg: ET.Element, path: MovementPath, lang: Language) -> ET.Element:
-    """The trail (lines, older steps, the arrow into the latest) and the latest dot, as one
-    link; the name is added to the link later, once every label has its place."""
-    link = add(svg, "a", href=safe_url(path.href), class_="kam-movement")
-    link.text = "\n"
-    add(link, "title", _tip(path, lang))
-    spots = [(M_SQUARE.x(s.strength), M_SQUARE.y(s.attractiveness)) for s in path.steps]
-    if len(spots) > 1:
-        add(
-            link,
-            "polyline",
-            points=" ".join(f"{n(x)},{n(y)}" for x, y in spots),
-            fill="none",
-            stroke="currentColor",
-            stroke_width="1.5",
-            stroke_opacity="0.7",
-            stroke_linejoin="round",
-        )
-        _arrow(link, spots[-2], spots[-1], LATEST_R)
-    for x, y in spots[:-1]:
-        add(link, "circle", cx=n(x), cy=n(y), r=n(STEP_R), fill="none", stroke="currentColor")
-    x, y = spots[-1]
-    add(
-        link,
-        "circle",
-        cx=n(x),
-        cy=n(y),
-        r=n(LATEST_R),
-        fill=TIER_COLORS[path.tier or "no_tier"],
-        fill_opacity="0.85",
-        stroke="currentColor",
-    )
-    return link
-
-
-def movement_svg(
-    paths: Sequence[MovementPath],
-    *,
-    attractiveness_threshold: float = 50,
-    strength_threshold: float = 50,
-    language: str = "en",
-) -> str:
-    """Each account's path over the matrix (strength x, attractiveness y), old to new; only the
-    latest step is named (up to `LABELLED_UP_TO` accounts; the link's tooltip always is)."""
-    lang = labels.language(language)
-    svg = _root(M_WIDTH, M_HEIGHT, "kamsite-movement", trend_word("movement", lang), "group")
-    thresholds = (attractiveness_threshold, strength_threshold)
-    M_SQUARE.frame(svg, lang, thresholds, tick_size=None, tick_gap=17, title_gap=40)
-    ordered = sorted((p for p in paths if p.steps), key=lambda p: p.account_id)
-    tiers = sorted({p.tier or "no_tier" for p in ordered}, key=list(TIER_COLORS).index)
-    _legend(svg, lang, tiers)
-    links = [_path(svg, path, lang) for path in ordered]
-    if not ordered or len(ordered) > LABELLED_UP_TO:
-        return done(svg)
-    bubbles = [
-        Bubble(M_SQUARE.x(p.steps[-1].strength), M_SQUARE.y(p.steps[-1].attractiveness), LATEST_R)
-        for p in ordered
-    ]
-    names = [clip(clean(p.name), NAME_WIDTH) for p in ordered]
-    corners = M_SQUARE.corner_boxes(lang)
-    bounds = Rect(M_LEFT + 1, M_TOP + 1, M_LEGEND_X - 6, M_TOP + M_SIDE - 1)
-    for link, name, spot in zip(
-        links, names, place_labels(bubbles, names, TEXT_SIZE, bounds, corners), strict=True
-    ):
-        if spot is None:
-            continue
-        leader(link, spot)
-        add(link, "text", isolate(name), x=n(spot.x), y=n(spot.y), text_anchor=spot.anchor)
-    return done(svg)
-
-
 __all__ = [
-    "MovementPath",
-    "MovementStep",
     "TrendPanel",
-    "movement_svg",
     "shown",
     "trend_panels_svg",
 ]

@@ -30,16 +30,9 @@ from kamsite.diff.phrases import ENUMS, NAME_LIMIT, TOP_FIELDS, Safe, event_phra
 from kamsite.diff.result import Event, FieldChange, FlagChange
 from kamsite.diff.words import Words
 from kamsite.graph import labels as graph_labels
+from kamsite.graph.movement import MovementPath, MovementStep, movement_svg
 from kamsite.graph.text import clean, clip
-from kamsite.graph.trend import (
-    Kind,
-    MovementPath,
-    MovementStep,
-    TrendPanel,
-    movement_svg,
-    shown,
-    trend_panels_svg,
-)
+from kamsite.graph.trend import Kind, TrendPanel, shown, trend_panels_svg
 from kamsite.graph.trend_words import trend_word
 from kamsite.history import HistoryCache, HistoryUnavailable, Point, read_history
 from kamsite.history.moves import Moved, all_moved, default_store
