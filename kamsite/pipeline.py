@@ -10,9 +10,7 @@ that aggregate accounts, and an unchanged tree builds no model at all.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import os
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -29,7 +27,7 @@ from kamsite.graph import (
 )
 from kamsite.history import HistoryCache
 from kamsite.model import Content, resolve_as_of
-from kamsite.model.content import AS_OF_ENV
+from kamsite.model.content import as_of_inputs
 from kamsite.pagecache import PageCache, join, split
 from kamsite.pages import account_page_path, page_makers, template_sources
 from kamsite.pages.context import Drawings, account_url
@@ -177,14 +175,12 @@ def build_pages(
         if _is_account(path, name)
     }
     shared = [key for path, key in sorted(keys.items()) if not _is_account(path, name)]
-    today = dt.date.today().isoformat()
     context = _hash(
         "kamsite-pages",
         code_stamp(),
         renderer.version(),
         template_sources(overrides),
-        os.environ.get(AS_OF_ENV, ""),
-        today,  # as_of when portfolio.yaml names none
+        as_of_inputs(),  # as_of when portfolio.yaml names none
         trends_stamp(content_dir),  # the newest content commit: the trends end there
         *shared,
     )

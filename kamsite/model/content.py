@@ -39,6 +39,12 @@ def resolve_as_of(
     return as_of_date(settings.as_of, environ, today)
 
 
+def as_of_inputs() -> str:
+    """What decides `as_of` when portfolio.yaml names none (`$KAMSITE_AS_OF`, else today):
+    part of the key of every cached result that depends on `as_of`."""
+    return f"{os.environ.get(AS_OF_ENV, '')}\0{dt.date.today().isoformat()}"
+
+
 def as_of_date(
     declared: dt.date | None,
     environ: Mapping[str, str] | None = None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import stat
@@ -15,7 +14,7 @@ from kamsite.cache import cache_root
 from kamsite.diagnostics import Diagnostic
 from kamsite.load import MAX_BYTES
 from kamsite.model import Account, Content, PortfolioSettings, Strategy, Team
-from kamsite.model.content import AS_OF_ENV
+from kamsite.model.content import as_of_inputs
 from kamsite.validate.cache import FileCache, digest
 from kamsite.validate.cross import Refs, account_rules, frame, settings_rules, strategy_rules
 from kamsite.validate.files import (
@@ -161,8 +160,7 @@ def _check_all(jobs: list[_Job]) -> list[FileResult]:
 def _tree_key(fingerprint: str) -> str:
     """The tree's files, and what decides `as_of` when portfolio.yaml names none (the
     future-date warning depends on it)."""
-    parts = ("kamsite-tree", fingerprint, os.environ.get(AS_OF_ENV, ""), dt.date.today())
-    return hashlib.sha256("\0".join(map(str, parts)).encode()).hexdigest()
+    return hashlib.sha256(f"kamsite-tree\0{fingerprint}\0{as_of_inputs()}".encode()).hexdigest()
 
 
 def validate_sources(
