@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -68,8 +69,9 @@ def page_makers(
         "risks/index.md": lambda: risks_page(site),
         "method/index.md": lambda: method_page(site),
     }
+    by_file = replace(site, memo=None)  # the page cache keeps account pages by their file
     for account in site.accounts():
-        makers[account_page_path(account.id)] = partial(account_page, site, account)
+        makers[account_page_path(account.id)] = partial(account_page, by_file, account)
     for key in sorted(content.strategies):
         makers[f"strategies/{key}/index.md"] = partial(strategy_page, site, content.strategies[key])
     for member in content.team.members:

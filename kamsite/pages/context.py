@@ -55,10 +55,6 @@ def member_url(member_id: str) -> str:
     return f"team/{member_id}/"
 
 
-_STORED_BY_FILE = frozenset({"account.html"})
-"""Layouts whose pages the page cache already keeps under their own file's key."""
-
-
 @dataclass(frozen=True)
 class Site:
     content: Content
@@ -86,7 +82,7 @@ class Site:
     def render(self, template: str, **context: object) -> str:
         """A page from its layout; every layout also gets `say` (labels) and `as_of`."""
         key = None
-        if self.memo is not None and template not in _STORED_BY_FILE:
+        if self.memo is not None:
             view = repr((self._layouts, template, sorted(context.items())))
             key = hashlib.sha256(view.encode("utf-8", "surrogatepass")).hexdigest()
             if (stored := self.memo.read(key)) is not None:
