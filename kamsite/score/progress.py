@@ -71,7 +71,9 @@ def objective_status(statuses: Iterable[KpiStatus]) -> KpiStatus:
 
 def score_objective(objective_id: str, kpis: Sequence[Kpi], expected: float) -> ObjectiveScore:
     scored = tuple(
-        KpiScore(kpi.id, p, kpi_status(p, expected)) for kpi in kpis for p in [kpi_progress(kpi)]
+        KpiScore(kpi.id, p, kpi_status(p, expected), kpi.actual)
+        for kpi in kpis
+        for p in [kpi_progress(kpi)]
     )
     return ObjectiveScore(
         objective_id, objective_status(k.status for k in scored), scored, expected

@@ -69,9 +69,12 @@ class Check:
 
 @dataclass(frozen=True)
 class KpiScore:
+    """`actual` is the KPI's own, or the one its `measure` takes from the portfolio."""
+
     id: str
     progress: float | None
     status: KpiStatus
+    actual: float | None = None
 
 
 @dataclass(frozen=True)
