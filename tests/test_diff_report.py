@@ -147,8 +147,8 @@ def test_kpi_status_and_task_changes_of_a_strategy(repo: Repo) -> None:
         ("task", "closed", "revenue/plan"),
     }
     md = repo.markdown("main")
-    assert "KPI Revenue (`revenue/rev`) status on\\_track → off\\_track" in md
-    assert "objective Grow revenue (`revenue`) status on\\_track → off\\_track" in md
+    assert "KPI Revenue (`revenue/rev`) status on track → off track" in md
+    assert "objective Grow revenue (`revenue`) status on track → off track" in md
 
 
 def test_score_deltas_quadrant_and_tier(repo: Repo) -> None:
@@ -164,7 +164,7 @@ def test_score_deltas_quadrant_and_tier(repo: Repo) -> None:
     assert (strength["before"], strength["after"], strength["better"]) == (50.0, 32.5, False)
     md = repo.markdown("main")
     assert "tier key → strategic" in md
-    assert "quadrant strategic → develop" in md
+    assert "quadrant core → develop" in md
     assert "S 50.0 → 32.5 ▼ (worse)" in md
 
 
@@ -394,7 +394,7 @@ def test_weights_change_moves_unchanged_accounts(repo: Repo) -> None:
         ("quadrant", "maintain")
     }
     assert item(data, "acme")["file"] is None
-    assert "file unchanged, moved by another file; quadrant strategic → maintain" in (
+    assert "file unchanged, moved by another file; quadrant core → maintain" in (
         repo.markdown("main")
     )
 
@@ -422,5 +422,5 @@ def test_account_kpis_and_risks(repo: Repo) -> None:
         ("risk", "added", "freeze"),
     }
     md = repo.markdown("main")
-    assert "KPI Share of wallet (`grow/share`) status on\\_track → off\\_track" in md
+    assert "KPI Share of wallet (`grow/share`) status on track → off track" in md
     assert "risk Capex freeze (`freeze`) added" in md

@@ -64,7 +64,7 @@ def test_threshold_lines_and_quadrant_labels() -> None:
     assert xs == [pytest.approx(LEFT + SIDE * 0.4)]
     assert ys == [pytest.approx(TOP + SIDE * 0.4)]
     texts = {el.text for el in root.iter(f"{NS}text")}
-    assert {"战略", "发展", "维持", "机会"} <= texts
+    assert {"核心型", "发展型", "维持型", "机会型"} <= texts
 
 
 def test_hostile_names_and_links() -> None:

@@ -119,7 +119,7 @@ def test_fiscal_year_pipeline_and_what_is_left_to_win(page: str) -> None:
 
 def test_chinese_labels_for_the_new_fields() -> None:
     zh = pages("zh")["accounts/acme/index.md"]
-    assert "关键人物" in zh and "反应模式：过度自信型" in zh and "倾向 Rival Networks" in zh
+    assert "关键人物" in zh and "反应模式：过度自信模式" in zh and "倾向 Rival Networks" in zh
     assert '调岗 <span class="kam-date">2026-09-01</span>' in zh
     assert "<strong>下一步:</strong>" in zh and "赢单原因" in zh and "丢单原因" in zh
     assert "组织客户关系" in zh and "资源投入" in zh and "每半年" in zh

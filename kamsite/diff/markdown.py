@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from kamsite.diagnostics import inert_line
 from kamsite.diff import phrases
 from kamsite.diff.escape import code, html_code, html_text, md
-from kamsite.diff.phrases import ENUMS, NAME_LIMIT, TOP_FIELDS
+from kamsite.diff.phrases import NAME_LIMIT, TOP_FIELDS, domain
 from kamsite.diff.result import (
     DiagnosticChange,
     Diff,
@@ -69,14 +69,14 @@ def score_phrase(d: ScoreDelta, w: Words) -> str:
     return f"{w(f'metric.{d.metric}')} {before} → {after}{_arrow(d, w)}"
 
 
-def _declared(value: Value, w: Words, enum: bool) -> str:
+def _declared(value: Value, w: Words, kind: str | None) -> str:
     """A value as the file declares it: weights 0.15 → 0.2 must not both read 0.2."""
-    return repr(value) if isinstance(value, float) else phrases.value(value, w, enum, _SAFE)
+    return repr(value) if isinstance(value, float) else phrases.value(value, w, kind, _SAFE)
 
 
 def field_phrase(f: FieldChange, w: Words) -> str:
-    enum = f.field in ENUMS
-    before, after = _declared(f.before, w, enum), _declared(f.after, w, enum)
+    kind = domain("account", f.field)
+    before, after = _declared(f.before, w, kind), _declared(f.after, w, kind)
     return f"{md(w.term(f.field))} {before} → {after}"
 
 

@@ -17,10 +17,39 @@ from kamsite.score.numbers import display
 
 NAME_LIMIT = 80
 """Names are free text: a very long one must not push a table off the screen."""
-# Fields and event kinds whose values are enum values, shown in the site's words.
-ENUMS = frozenset(
-    ("tier", "quadrant", "stage", "scope", "attitude", "roles", "status", "added", "closed")
-) | {"reopened"}
+# Event kinds whose values are enum values, shown in the site's words: the glossary domain of
+# each, by section where one kind means different things (an account's relationship `stage`
+# is not an opportunity's; a stakeholder's `status` is not an action's).
+_DOMAINS = {
+    "tier": "Tier",
+    "quadrant": "Quadrant",
+    "scope": "Scope",
+    "attitude": "Attitude",
+    "roles": "Role",
+    "status": "Status",
+    "stage": "Stage",
+    "added": "Stage",
+    "removed": "Stage",
+    "closed": "Stage",
+    "reopened": "Stage",
+}
+_SECTION_DOMAINS = {
+    ("account", "stage"): "RelationshipStage",
+    ("stakeholder", "status"): "PersonStatus",
+    ("kpi", "status"): "KpiStatus",
+    **{
+        (section, kind): "Status"
+        for section in ("action", "objective", "task")
+        for kind in ("added", "removed", "closed", "reopened")
+    },
+}
+
+
+def domain(section: str, kind: str) -> str | None:
+    """The glossary domain of an event's values; None when they are not enum values."""
+    return _SECTION_DOMAINS.get((section, kind), _DOMAINS.get(kind))
+
+
 TOP_FIELDS = ("tier", "quadrant")
 """The fields a reader weighs first: listed before everything else that changed."""
 
@@ -35,12 +64,13 @@ class Safe:
     ident: Callable[[str], str]
 
 
-def value(v: Value, w: Words, enum: bool, safe: Safe) -> str:
+def value(v: Value, w: Words, kind: str | None, safe: Safe) -> str:
+    """`kind` is the value's glossary domain, None for a value that is not an enum value."""
     if v is None or v == "":
         return "—"
     if isinstance(v, float):
         return display(v)
-    return safe.text(w.value(v) if enum and isinstance(v, str) else str(v))
+    return safe.text(w.value(v, kind) if kind and isinstance(v, str) else str(v))
 
 
 def _progress(v: Value) -> str:
@@ -52,8 +82,8 @@ def event_phrase(e: Event, w: Words, safe: Safe) -> str:
     if e.kind == "progress":
         before, after = _progress(e.before), _progress(e.after)
     else:
-        enum = e.kind in ENUMS
-        before, after = value(e.before, w, enum, safe), value(e.after, w, enum, safe)
+        kind = domain(e.section, e.kind)
+        before, after = value(e.before, w, kind, safe), value(e.after, w, kind, safe)
     key = "added_as" if e.kind == "added" and e.after else e.kind
     template = f"ev.{key}" if f"ev.{key}" in w else "ev.changed"
     section = w(f"section.{e.section}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kamsite.glossary import ZH_VALUES
+from kamsite.glossary import term
 from kamsite.model.portfolio import Language
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -221,9 +221,7 @@ class Words:
         """A field or event kind; one the table does not know (a settings key) is a code."""
         return _ZH_TERMS.get(name, name) if self._zh else name
 
-    def value(self, raw: str) -> str:
-        """An enum value as the site shows it; English keeps the value. A stakeholder's roles
-        come as one value joined by ", " (see `events.stakeholder_events`)."""
-        if not self._zh:
-            return raw
-        return self("list").join(ZH_VALUES.get(v, v) for v in raw.split(", "))
+    def value(self, raw: str, domain: str) -> str:
+        """A value of `domain` (see `kamsite.glossary`) as the site shows it. A stakeholder's
+        roles come as one value joined by ", " (see `events.stakeholder_events`)."""
+        return self("list").join(term(domain, v, self.language) for v in raw.split(", "))

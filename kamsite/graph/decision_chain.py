@@ -75,7 +75,7 @@ def _score(person: Stakeholder, value: float | None, lang: Language) -> str:
 
 def _leaning(person: Stakeholder, rivals: Mapping[str, str], lang: Language) -> list[str]:
     """The response mode and the competitor the person leans to, where the plan says."""
-    found = [labels.word(person.mode.value, lang)] if person.mode else []
+    found = [labels.value(person.mode, lang)] if person.mode else []
     if person.prefers:
         name = clean(rivals.get(person.prefers, person.prefers))
         found.append(labels.word("prefers", lang, name=name))
@@ -98,7 +98,7 @@ def _rows(
     """The label, line by line: (★) name, title, roles, mode and leaning, R, our owner."""
     name = _person_name(person.name, person.local_name, lang)
     title = clean(person.title or "")
-    roles = [labels.word(role.value, lang) for role in person.roles]
+    roles = [labels.value(role, lang) for role in person.roles]
     owner = _owner(person, owners, lang)
     mark = KEY_MARK if person.key_person else ""
     rows = [[Span(mark + clip(name, NAME_WIDTH), bold=True, size=NAME_SIZE)]]
@@ -122,11 +122,11 @@ def _stakeholder(
     fill, ink = ATTITUDE_COLORS[person.attitude] if person.active else GONE_COLORS
     name = _person_name(person.name, person.local_name, lang)
     title = clean(person.title or "")
-    roles = " · ".join(labels.word(role.value, lang) for role in person.roles)
+    roles = " · ".join(labels.value(role, lang) for role in person.roles)
     owner = _owner(person, owners, lang)
     key = labels.word("key_person", lang) if person.key_person else ""
     tip = [clip(name, 200), key, clip(title, 200), clean(person.unit or ""), roles]
-    tip += [labels.word(person.attitude.value, lang), *_leaning(person, rivals, lang)]
+    tip += [labels.value(person.attitude, lang), *_leaning(person, rivals, lang)]
     tip += [score, clip(owner, 200)]
     gone = "" if person.active else " gone"
     attrs: dict[str, Value] = {
@@ -225,9 +225,7 @@ def _links(account: Account) -> list[tuple[str, str, dict[str, Value]]]:
 def _legend(lang: Language, sideways: bool) -> dict[str, Value]:
     """Three samples a row and one note a row: no wider than a few nodes."""
     samples = [
-        Cell(
-            (Span(labels.word(att.value, lang), size=TEXT_SIZE, color=ink),), fill=fill, border=True
-        )
+        Cell((Span(labels.value(att, lang), size=TEXT_SIZE, color=ink),), fill=fill, border=True)
         for att, (fill, ink) in ATTITUDE_COLORS.items()
     ]
 
@@ -272,7 +270,7 @@ def decision_chain(
     missing = analysis.missing_roles(active)
     placeholders = {
         role.value: [
-            [Span(labels.word(role.value, lang), size=TEXT_SIZE)],
+            [Span(labels.value(role, lang), size=TEXT_SIZE)],
             [Span(labels.word("unidentified", lang), size=TEXT_SIZE)],
         ]
         for role in missing
@@ -317,7 +315,7 @@ def decision_chain(
         attrs = _stakeholder(person, rows[person.id], owners, rivals, score[person.id], lang)
         graph.node(f"s:{person.id}", attrs, cluster=clean(person.unit or "") or None)
     for role in missing:
-        text = labels.word("not_identified", lang, role=labels.word(role.value, lang))
+        text = labels.word("not_identified", lang, role=labels.value(role, lang))
         graph.node(
             f"z:{role.value}",
             {

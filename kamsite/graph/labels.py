@@ -3,53 +3,20 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
 
+from kamsite import glossary
+from kamsite.model.account import Tier
 from kamsite.model.portfolio import Language
+from kamsite.score.results import KpiStatus, Quadrant
 
 _WORDS: dict[str, dict[Language, str]] = {
-    # buying-center roles
-    "decision_maker": {Language.en: "Decision maker", Language.zh: "决策者"},
-    "economic_buyer": {Language.en: "Economic buyer", Language.zh: "经济买家"},
-    "technical_buyer": {Language.en: "Technical buyer", Language.zh: "技术买家"},
-    "user_buyer": {Language.en: "User buyer", Language.zh: "使用者"},
-    "procurement": {Language.en: "Procurement", Language.zh: "采购"},
-    "influencer": {Language.en: "Influencer", Language.zh: "影响者"},
-    "gatekeeper": {Language.en: "Gatekeeper", Language.zh: "把关者"},
-    "coach": {Language.en: "Coach", Language.zh: "教练"},
-    # attitudes
-    "champion": {Language.en: "Champion", Language.zh: "倡导者"},
-    "supporter": {Language.en: "Supporter", Language.zh: "支持者"},
-    "neutral": {Language.en: "Neutral", Language.zh: "中立"},
-    "skeptic": {Language.en: "Skeptic", Language.zh: "怀疑者"},
-    "opponent": {Language.en: "Opponent", Language.zh: "反对者"},
-    "unknown": {Language.en: "Unknown", Language.zh: "未知"},
-    # response modes and what happened to people who are gone
-    "growth": {Language.en: "Growth mode", Language.zh: "成长模式"},
-    "trouble": {Language.en: "Trouble mode", Language.zh: "困境模式"},
-    "even_keel": {Language.en: "Even-keel mode", Language.zh: "平稳模式"},
-    "overconfident": {Language.en: "Overconfident mode", Language.zh: "自满模式"},
+    # what happened to people who are gone
     "prefers": {Language.en: "leans to {name}", Language.zh: "倾向 {name}"},
     "left": {Language.en: "Left {date}", Language.zh: "{date} 离职"},
     "moved": {Language.en: "Moved {date}", Language.zh: "{date} 调岗"},
     "key_person": {Language.en: "Key person", Language.zh: "关键人物"},
-    # objective status
-    "on_track": {Language.en: "On track", Language.zh: "正常"},
-    "at_risk": {Language.en: "At risk", Language.zh: "有风险"},
-    "off_track": {Language.en: "Off track", Language.zh: "偏离"},
-    # perspectives
-    "financial": {Language.en: "Financial", Language.zh: "财务"},
-    "customer": {Language.en: "Customer", Language.zh: "客户"},
-    "internal": {Language.en: "Internal processes", Language.zh: "内部运营"},
-    "learning": {Language.en: "Learning and growth", Language.zh: "学习与成长"},
-    # tiers and quadrants
-    "strategic": {Language.en: "Strategic", Language.zh: "战略"},
-    "key": {Language.en: "Key", Language.zh: "重点"},
-    "important": {Language.en: "Important", Language.zh: "重要"},
-    "ordinary": {Language.en: "Ordinary", Language.zh: "普通"},
     "no_tier": {Language.en: "No tier", Language.zh: "未分级"},
-    "develop": {Language.en: "Develop", Language.zh: "发展"},
-    "maintain": {Language.en: "Maintain", Language.zh: "维持"},
-    "opportunistic": {Language.en: "Opportunistic", Language.zh: "机会"},
     # phrases
     "not_identified": {Language.en: "{role} — not identified", Language.zh: "{role} — 未识别"},
     "unidentified": {Language.en: "— not identified", Language.zh: "— 未识别"},
@@ -120,6 +87,25 @@ def language(value: str) -> Language:
 def word(key: str, lang: Language, **fields: str) -> str:
     """A label in `lang`; `fields` fill the phrase's placeholders."""
     return _WORDS[key][lang].format(**fields)
+
+
+def value(item: Enum, lang: Language) -> str:
+    """An enum value in the glossary's words (the site's), capitalised to start a label."""
+    text = glossary.word(item, lang)
+    return text[:1].upper() + text[1:]
+
+
+def tier(key: str, lang: Language) -> str:
+    """A tier by its value, or `no_tier`."""
+    return word("no_tier", lang) if key == "no_tier" else value(Tier(key), lang)
+
+
+def quadrant(key: str, lang: Language) -> str:
+    return value(Quadrant(key), lang)
+
+
+def status(key: str, lang: Language) -> str:
+    return value(KpiStatus(key), lang)
 
 
 def number(value: float) -> str:

@@ -69,7 +69,7 @@ def _legend(svg: ET.Element, lang: Language) -> None:
             fill_opacity="0.75",
             stroke="currentColor",
         )
-        add(svg, "text", labels.word(tier, lang), x=n(LEGEND_X + 22), y=n(y + 4), font_size="12")
+        add(svg, "text", labels.tier(tier, lang), x=n(LEGEND_X + 22), y=n(y + 4), font_size="12")
         y += 24
     add(svg, "text", labels.word("bubble", lang), x=n(LEGEND_X), y=n(y + 6), font_size="11")
 
@@ -86,7 +86,7 @@ def _bubble(
     name = clean(point.name)
     tip = [
         clip(name, 200),
-        labels.word("tier", lang, tier=labels.word(tier, lang)),
+        labels.word("tier", lang, tier=labels.tier(tier, lang)),
         f"A {display(point.attractiveness)} · S {display(point.strength)}",
     ]
     if point.revenue is not None:

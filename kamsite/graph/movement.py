@@ -70,7 +70,7 @@ def _legend(svg: ET.Element, lang: Language, tiers: Sequence[str]) -> None:
             fill_opacity="0.85",
             stroke="currentColor",
         )
-        add(svg, "text", labels.word(tier, lang), x=n(text), y=n(y + 4))
+        add(svg, "text", labels.tier(tier, lang), x=n(text), y=n(y + 4))
         y += 24
     y += 8
     add(svg, "circle", cx=n(dot), cy=n(y), r=n(STEP_R), fill="none", stroke="currentColor")

@@ -114,7 +114,7 @@ class Square:
     def corner_boxes(self, lang: Language) -> list[Rect]:
         """Where the quadrant names are, so no account name is placed over them."""
         return [
-            text_box(x, y, text_width(labels.word(key, lang), CORNER_SIZE), CORNER_SIZE, anchor)
+            text_box(x, y, text_width(labels.quadrant(key, lang), CORNER_SIZE), CORNER_SIZE, anchor)
             for key, x, y, anchor in self.corners()
         ]
 
@@ -192,7 +192,7 @@ class Square:
             add(
                 svg,
                 "text",
-                labels.word(key, lang),
+                labels.quadrant(key, lang),
                 x=n(x),
                 y=n(y),
                 text_anchor=anchor,

@@ -35,7 +35,7 @@ TITLE_WIDTH = 22  # display units (a CJK character is two)
 
 def _objective(objective: MapObjective, status: str, lang: Language) -> dict[str, Value]:
     title = clean(objective.title)
-    badge = labels.word(status, lang) if status != "unknown" else ""
+    badge = labels.status(status, lang) if status != "unknown" else ""
     if objective.csf:
         badge = " · ".join(part for part in (labels.word("csf", lang), badge) if part)
     rows = [
@@ -43,7 +43,7 @@ def _objective(objective: MapObjective, status: str, lang: Language) -> dict[str
     ]
     if badge:
         rows.append([Span(badge, size=TEXT_SIZE)])
-    tip = (title, labels.word(objective.perspective.value, lang), labels.word(status, lang))
+    tip = (title, labels.value(objective.perspective, lang), labels.status(status, lang))
     return {
         "label": stack(rows),
         "tooltip": Tip(tip + ((labels.word("csf", lang),) if objective.csf else ())),
@@ -57,7 +57,7 @@ def _objective(objective: MapObjective, status: str, lang: Language) -> dict[str
 def _legend(lang: Language) -> dict[str, Value]:
     samples = tuple(
         Cell(
-            (Span(labels.word(status, lang), size=TEXT_SIZE, color="#000000"),),
+            (Span(labels.status(status, lang), size=TEXT_SIZE, color="#000000"),),
             fill=fill,
             border=True,
         )
@@ -108,7 +108,7 @@ def strategy_map(
         graph.cluster(
             cluster,
             {
-                "label": stack([[Span(labels.word(band.value, lang), bold=True, size=10)]], 0),
+                "label": stack([[Span(labels.value(band, lang), bold=True, size=10)]], 0),
                 "labeljust": "l",
                 "labelloc": "t",
                 "style": "rounded",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from kamsite.glossary import ZH_VALUES
+from kamsite.glossary import term, word
 from kamsite.model.portfolio import Language
 from kamsite.score.flags import days_ago
 
@@ -85,12 +85,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "attitude": ("Attitude", "态度"),
     "relationship": ("R", "关系 R"),
     "last_contact": ("Last contact", "最近联系"),
-    "dim_acceptance": ("Acceptance", "接受度"),
-    "dim_participation": ("Participation", "参与度"),
-    "dim_information": ("Information sharing", "信息分享"),
-    "dim_guidance": ("Day-to-day guidance", "日常指导"),
-    "dim_project_support": ("Project support", "项目支持"),
-    "dim_competitive_preference": ("Competitive preference", "竞争偏好"),
     "people_roles": ("People and roles", "人员与角色"),
     "relationship_dimensions": ("Relationship on six dimensions", "关系六维度"),
     "dimensions_note": (
@@ -220,6 +214,7 @@ class Say:
     """Labels and enum values in one language."""
 
     def __init__(self, language: Language) -> None:
+        self.language = language
         self.zh = language is Language.zh
 
     def __call__(self, key: str, **values: object) -> str:
@@ -234,11 +229,11 @@ class Say:
             return f"{-days} 天后" if self.zh else f"in {-days} day{'s' if days != -1 else ''}"
         return f"{days} 天前" if self.zh else days_ago(days)
 
-    def value(self, item: Enum | str | None) -> str:
-        """An enum value for display; `—` when unset."""
-        if item is None:
-            return "—"
-        raw = str(item.value) if isinstance(item, Enum) else item
-        if self.zh:
-            return ZH_VALUES.get(raw, raw)
-        return raw.replace("_", " ")
+    def dimension(self, key: str) -> str:
+        """One of the six dimensions of a relationship, named as the method names it."""
+        text = term("dimension", key, self.language)
+        return text[:1].upper() + text[1:]
+
+    def value(self, item: Enum | None) -> str:
+        """An enum value in the glossary's words; `—` when unset."""
+        return "—" if item is None else word(item, self.language)

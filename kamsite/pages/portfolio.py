@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 
 from markupsafe import Markup
 
 from kamsite.model import Account
-from kamsite.model.account import Action, Risk
+from kamsite.model.account import Action, Risk, Tier
 from kamsite.model.execution import is_open
 from kamsite.pages.context import Site, account_url
 from kamsite.pages.markup import href
@@ -21,6 +22,7 @@ from kamsite.pages.views import Due, FlagView, Link, Term
 from kamsite.pages.widgets import flag_views
 from kamsite.score import display
 from kamsite.score.numbers import percent, times
+from kamsite.score.results import Quadrant
 
 TOP_RISKS = 10
 OVERDUE_ON_DASHBOARD = 15
@@ -205,10 +207,12 @@ def account_table(site: Site, here: str) -> AccountTable:
     return AccountTable(settings.unit or settings.currency, money, tuple(lines))
 
 
-def _counts(site: Site, counts: dict[str, int]) -> tuple[Count, ...]:
+def _counts(site: Site, kind: type[StrEnum], counts: dict[str, int]) -> tuple[Count, ...]:
     say = site.say
     return tuple(
-        Count(say("none") if key == "none" else say.value(key), n) for key, n in counts.items() if n
+        Count(say("none") if key == "none" else say.value(kind(key)), n)
+        for key, n in counts.items()
+        if n
     )
 
 
@@ -232,8 +236,8 @@ def dashboard_page(site: Site) -> str:
             Tile(say("accounts"), str(t.accounts)),
         ),
         matrix=Markup(site.drawings.matrix),
-        tiers=_counts(site, dict(t.tiers)),
-        quadrants=_counts(site, dict(t.quadrants)),
+        tiers=_counts(site, Tier, dict(t.tiers)),
+        quadrants=_counts(site, Quadrant, dict(t.quadrants)),
         top_risks=_risk_lines(site, here, all_risks(site)[:TOP_RISKS]),
         overdue=action_lines(site, here, overdue[:OVERDUE_ON_DASHBOARD]),
         accounts=account_table(site, here),

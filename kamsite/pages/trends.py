@@ -26,7 +26,7 @@ from markupsafe import Markup
 from kamsite.cache import SignedStore
 from kamsite.diff import RevisionError
 from kamsite.diff.markdown import flag_phrase, score_phrase
-from kamsite.diff.phrases import ENUMS, NAME_LIMIT, TOP_FIELDS, Safe, event_phrase, value
+from kamsite.diff.phrases import NAME_LIMIT, TOP_FIELDS, Safe, domain, event_phrase, value
 from kamsite.diff.result import Event, FieldChange, FlagChange
 from kamsite.diff.words import Words
 from kamsite.graph import labels as graph_labels
@@ -43,6 +43,7 @@ from kamsite.model.portfolio import Language
 from kamsite.pages.markup import href
 from kamsite.pages.views import Link
 from kamsite.score.numbers import display, r6
+from kamsite.score.results import Quadrant
 
 WINDOW_DAYS = 365
 """The dashboard's four quarters: quarter ends within this many days before the latest commit."""
@@ -234,8 +235,8 @@ def event_text(e: Event, w: Words) -> str:
 
 
 def field_text(f: FieldChange, w: Words) -> str:
-    enum = f.field in ENUMS
-    before, after = value(f.before, w, enum, _PLAIN), value(f.after, w, enum, _PLAIN)
+    kind = domain("account", f.field)
+    before, after = value(f.before, w, kind, _PLAIN), value(f.after, w, kind, _PLAIN)
     return f"{w.term(f.field)} {before} → {after}"
 
 
@@ -486,8 +487,8 @@ def _change(metric: str, first: State, last: State, lang: Language) -> str:
 
 def _quadrant(state: State, lang: Language) -> str:
     value = state.get("quadrant")
-    known = ("strategic", "develop", "maintain", "opportunistic")
-    return graph_labels.word(value, lang) if value in known else "—"
+    known = [str(q) for q in Quadrant]
+    return graph_labels.quadrant(value, lang) if isinstance(value, str) and value in known else "—"
 
 
 def dashboard_view(
