@@ -7,7 +7,12 @@ from typing import Any
 import pytest
 from score_support import ALL_FIVES_A, ALL_FIVES_S, FY, clean, person, score_one
 
+from kamsite.evidence import evidence_text
+from kamsite.glossary import word
+from kamsite.model.account import Tier
+from kamsite.model.portfolio import Language
 from kamsite.score import AccountScore, Flag, FlagCode
+from kamsite.score.results import Evidence
 
 STAKEHOLDERS = clean()["stakeholders"]
 ONES = {
@@ -26,6 +31,10 @@ def refs(s: AccountScore, code: FlagCode) -> list[tuple[str, ...]]:
     return [e.ref for e in found.evidence]
 
 
+def text(e: Evidence, language: str = "en") -> str:
+    return evidence_text(e, Language(language))
+
+
 def test_clean_plan_raises_nothing() -> None:
     assert score_one(clean()).flags == ()
 
@@ -41,13 +50,13 @@ def test_stale_plan_missing_review() -> None:
     assert s.flag_codes == ("STALE_PLAN",)
     (evidence,) = s.flags[0].evidence
     assert evidence.ref == ("reviewed",)
-    assert evidence.message == "no review date"
+    assert text(evidence) == "no review date"
 
 
 def test_stale_plan_old_review_and_the_boundary() -> None:
     s = score_one(clean(reviewed="2026-08-02"))
     (evidence,) = s.flags[0].evidence
-    assert evidence.message == "last reviewed 2026-08-02, 91 days ago (limit 90)"
+    assert text(evidence) == "last reviewed 2026-08-02, 91 days ago (limit 90 days)"
     assert score_one(clean(reviewed="2026-08-03")).flags == ()
 
 
@@ -73,7 +82,7 @@ def test_overdue_action_names_each_open_overdue_action() -> None:
         ("actions", "stuck"),
         ("actions", "going"),
     ]
-    assert s.flags[0].evidence[0].message == "late (planned) was due 2026-10-31, 1 day ago"
+    assert text(s.flags[0].evidence[0]) == "W (planned) was due 2026-10-31, 1 day ago"
 
 
 def _deal(oid: str, stage: str, due: str | None, close: str = "2026-12-01") -> dict[str, Any]:
@@ -95,13 +104,12 @@ def test_an_overdue_next_step_is_flagged_like_an_overdue_action() -> None:
     assert s.flag_codes == ("OVERDUE_ACTION",)
     assert refs(s, FlagCode.OVERDUE_ACTION) == [("actions", "slow"), ("opportunities", "late")]
     assert (
-        s.flags[0].evidence[1].message
-        == "next step of late (commit) was due 2026-10-20, 12 days ago"
+        text(s.flags[0].evidence[1]) == "next step of late (commit) was due 2026-10-20, 12 days ago"
     )
     zh = score_one(clean(opportunities=deals, actions=[]), language="zh")
     assert (
-        zh.flags[0].evidence[0].message
-        == "late（commit）的下一步应于 2026-10-20 完成，已逾期 12 天"
+        text(zh.flags[0].evidence[0], "zh")
+        == "late（达成意向）的下一步应于 2026-10-20 完成，已逾期 12 天"
     )
 
 
@@ -124,7 +132,7 @@ def test_decision_maker_uncovered_lists_every_decider() -> None:
         ("stakeholders", "ceo"),
         ("stakeholders", "cfo"),
     ]
-    assert s.flags[0].evidence[1].message == "cfo (economic_buyer) is skeptic"
+    assert text(s.flags[0].evidence[1]) == "Cfo (economic buyer) is skeptic"
 
 
 def test_decision_maker_uncovered_not_raised_when_coverage_is_null_or_positive() -> None:
@@ -157,9 +165,9 @@ def test_an_influential_opponent_is_flagged_whatever_the_role() -> None:
     s = score_one(clean(stakeholders=people))
     assert s.flag_codes == ("OPPONENT_DECISION_MAKER",)
     assert refs(s, FlagCode.OPPONENT_DECISION_MAKER) == [("stakeholders", "procurer")]
-    assert s.flags[0].evidence[0].message == "procurer (procurement, influence 4) is an opponent"
+    assert text(s.flags[0].evidence[0]) == "Procurer (procurement, influence 4) is an opponent"
     zh = score_one(clean(stakeholders=people), language="zh")
-    assert zh.flags[0].evidence[0].message == "procurer（procurement，影响力 4）持反对态度"
+    assert text(zh.flags[0].evidence[0], "zh") == "Procurer（采购，影响力 4）持反对态度"
 
 
 def test_opponent_below_influence_4_outside_the_decision_makers_is_not_flagged() -> None:
@@ -171,7 +179,7 @@ def test_single_threaded() -> None:
     people = [*STAKEHOLDERS[:2], person("insider", roles=["coach"], owner=None)]
     s = score_one(clean(stakeholders=people))
     assert s.flag_codes == ("SINGLE_THREADED",)
-    assert s.flags[0].evidence[0].message == "2 stakeholder(s) with an owner, 3 needed"
+    assert text(s.flags[0].evidence[0]) == "stakeholders with an owner on our side: 2, 3 needed"
 
 
 def test_no_coach() -> None:
@@ -190,8 +198,8 @@ def test_low_pipeline_coverage() -> None:
     # WPFY = 40 · .3 = 12 against Rem = 100 − 80 = 20
     assert s.pipeline_coverage == pytest.approx(12 / 20)
     assert s.flag_codes == ("LOW_PIPELINE_COVERAGE",)
-    assert s.flags[0].evidence[0].message == (
-        "weighted pipeline 12.0 closing by FY2026 covers 0.6× the 20.0 left to win"
+    assert text(s.flags[0].evidence[0]) == (
+        "weighted pipeline 12.0 CNY closing by FY2026 covers 0.6× the 20.0 CNY left to win"
     )
 
 
@@ -256,7 +264,10 @@ def test_tier_mismatch(tier: str | None, assessment: Any, raised: bool) -> None:
     assert (found is not None) is raised
     if found:
         assert found.evidence[0].ref == ("tier",)
-        assert found.evidence[0].message == f"tier {tier} but quadrant {s.quadrant}"
+        assert text(found.evidence[0]) == (
+            f"tier {word(Tier(tier), Language.en)} but quadrant "
+            f"{word(s.quadrant, Language.en) if s.quadrant else ''}"
+        )
 
 
 def test_key_stakeholder_unowned() -> None:
@@ -268,7 +279,7 @@ def test_key_stakeholder_unowned() -> None:
     s = score_one(clean(stakeholders=people))
     assert s.flag_codes == ("KEY_STAKEHOLDER_UNOWNED",)
     assert refs(s, FlagCode.KEY_STAKEHOLDER_UNOWNED) == [("stakeholders", "vip")]
-    assert s.flags[0].evidence[0].message == "vip (influence 4) has no owner"
+    assert text(s.flags[0].evidence[0]) == "Vip (influence 4) has no owner"
 
 
 def test_going_cold() -> None:
@@ -282,12 +293,15 @@ def test_going_cold() -> None:
     s = score_one(clean(stakeholders=people))
     assert s.flag_codes == ("GOING_COLD",)
     assert refs(s, FlagCode.GOING_COLD) == [("stakeholders", "cold"), ("stakeholders", "never")]
-    assert [e.message for e in s.flags[0].evidence] == [
-        "cold (influence 5): last contact 2026-08-02, 91 days ago",
-        "never (influence 4): no recorded contact",
+    assert [text(e) for e in s.flags[0].evidence] == [
+        "Cold (influence 5): last contact 2026-08-02, 91 days ago",
+        "Never (influence 4): no recorded contact",
     ]
 
 
 def test_evidence_follows_language() -> None:
     s = score_one(clean(sponsor=None, reviewed=None), language="zh")
-    assert [e.message for f in s.flags for e in f.evidence] == ["未指定高层发起人", "没有复盘日期"]
+    assert [text(e, "zh") for f in s.flags for e in f.evidence] == [
+        "未指定高层发起人",
+        "没有复盘日期",
+    ]

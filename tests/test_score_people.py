@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 from score_support import AS_OF, clean, person, rel, score_one, scores
 
+from kamsite.evidence import evidence_text
 from kamsite.model.account import Account, Action
 from kamsite.model.common import Status
 from kamsite.model.execution import is_overdue
-from kamsite.model.portfolio import Stage
+from kamsite.model.portfolio import Language, Stage
 from kamsite.score import to_json
 
 KAMSITE = Path(__file__).resolve().parent.parent / "kamsite"
@@ -80,7 +81,9 @@ def test_a_departure_can_open_a_gap() -> None:
     s = score_one(clean(stakeholders=people))
     assert [c.number for c in s.checks if not c.passed] == [2, 3]  # 1 active of 3; no DM
     assert s.flag_codes == ("NO_COACH", "SINGLE_THREADED")
-    assert s.flags[1].evidence[0].message == "1 stakeholder(s) with an owner, 3 needed"
+    assert evidence_text(s.flags[1].evidence[0], Language.en) == (
+        "stakeholders with an owner on our side: 1, 3 needed"
+    )
     assert s.decision_coverage == 1.0  # buyer, a supporter, is the one active decider
 
 

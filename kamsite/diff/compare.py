@@ -37,6 +37,7 @@ from kamsite.diff.result import (
     score_delta,
 )
 from kamsite.diff.sources import Snapshot
+from kamsite.evidence import evidence_text
 from kamsite.model import Content, PortfolioSettings, resolve_as_of
 from kamsite.model.account import Account
 from kamsite.model.portfolio import Language
@@ -125,7 +126,8 @@ def compare(
         for v, snap in ((vb, base), (vh, head))
     ]
     before, after = sides
-    ctx = _Context(before, after, when)
+    language = choose_language(vh.content, vb.content)
+    ctx = _Context(before, after, when, language)
     items = [
         item
         for pair in pair_files(base.sources, head.sources)
@@ -140,7 +142,7 @@ def compare(
         as_of=when,
         items=tuple(items),
         totals=totals,
-        language=choose_language(vh.content, vb.content),
+        language=language,
     )
 
 
@@ -217,6 +219,7 @@ class _Context:
     before: _Scored
     after: _Scored
     as_of: dt.date
+    language: Language
 
 
 M = TypeVar("M")
@@ -237,15 +240,18 @@ def _first(a: M | None, b: M | None) -> M:
     return found
 
 
-def _flags(before: AccountScore | None, after: AccountScore | None) -> tuple[FlagChange, ...]:
+def _flags(
+    before: AccountScore | None, after: AccountScore | None, language: Language
+) -> tuple[FlagChange, ...]:
+    """Evidence in the report's language, named as on the site."""
     old = {f.code.value: f for f in before.flags} if before else {}
     new = {f.code.value: f for f in after.flags} if after else {}
     raised = [
-        FlagChange(code, "raised", tuple(e.message for e in new[code].evidence))
+        FlagChange(code, "raised", tuple(evidence_text(e, language) for e in new[code].evidence))
         for code in sorted(new.keys() - old.keys())
     ]
     cleared = [
-        FlagChange(code, "cleared", tuple(e.message for e in old[code].evidence))
+        FlagChange(code, "cleared", tuple(evidence_text(e, language) for e in old[code].evidence))
         for code in sorted(old.keys() - new.keys())
     ]
     return (*raised, *cleared)
@@ -295,7 +301,7 @@ def _account(b: Account | None, a: Account | None, ctx: _Context) -> _Changes:
         name=a.name,
         fields=fields,
         scores=_deltas(sb, sa, ACCOUNT_METRICS),
-        flags=_flags(sb, sa),
+        flags=_flags(sb, sa, ctx.language),
         events=tuple(events),
     )
 

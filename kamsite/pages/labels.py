@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from enum import Enum
 
+from kamsite.evidence import days_ago
 from kamsite.glossary import term, word
 from kamsite.model.portfolio import Language
-from kamsite.score.flags import days_ago
 
 _LABELS: dict[str, tuple[str, str]] = {
     # sections and pages

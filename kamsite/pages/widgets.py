@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from kamsite.evidence import evidence_text
 from kamsite.model.common import Kpi
 from kamsite.pages.context import Site
 from kamsite.pages.views import Badge, Evidence, FlagView, KpiRow, Term
@@ -48,13 +49,26 @@ def score_badges(site: Site, a: AccountScore) -> tuple[Badge, ...]:
 
 
 _ANCHORED = ("stakeholders", "opportunities", "actions", "risks")
+# Where an item without a row of its own is shown: the section of the account page, the header.
+_SECTIONS = {
+    "stakeholders": "kam-people",
+    "opportunities": "kam-opportunities",
+    "actions": "kam-actions",
+    "reviewed": "kam-overview",
+    "sponsor": "kam-overview",
+    "tier": "kam-overview",
+}
 
 
-def _evidence(anchor_base: str, evidence: ScoreEvidence) -> Evidence:
-    """A stakeholder, opportunity, action or risk ref links to its row on the account page."""
-    if len(evidence.ref) >= 2 and evidence.ref[0] in _ANCHORED:
-        return Evidence(evidence.message, f"{anchor_base}#{evidence.ref[1]}")
-    return Evidence(evidence.message)
+def _evidence(site: Site, anchor_base: str, evidence: ScoreEvidence) -> Evidence:
+    """In words, linked to the item's row on the account page (its section when it has none)."""
+    text = evidence_text(evidence, site.content.settings.language)
+    ref = evidence.ref
+    if len(ref) >= 2 and ref[0] in _ANCHORED:
+        return Evidence(text, f"{anchor_base}#{ref[1]}")
+    if ref and ref[0] in _SECTIONS:
+        return Evidence(text, f"{anchor_base}#{_SECTIONS[ref[0]]}")
+    return Evidence(text)
 
 
 def flag_views(site: Site, flags: Sequence[Flag], anchor_base: str = "") -> tuple[FlagView, ...]:
@@ -62,7 +76,7 @@ def flag_views(site: Site, flags: Sequence[Flag], anchor_base: str = "") -> tupl
     return tuple(
         FlagView(
             site.flag(f.code),
-            tuple(_evidence(anchor_base, e) for e in f.evidence),
+            tuple(_evidence(site, anchor_base, e) for e in f.evidence),
         )
         for f in flags
     )
@@ -79,7 +93,7 @@ def kpi_rows(site: Site, kpis: Sequence[Kpi], scored: Mapping[str, KpiScore]) ->
                 unit=kpi.unit,
                 baseline=display(kpi.baseline),
                 target=display(kpi.target),
-                actual=display(kpi.actual),
+                actual=display(ks.actual if ks is not None else kpi.actual),
                 progress=percent(ks.progress) if ks is not None else "—",
                 status=site.term(ks.status) if ks is not None else None,
             )

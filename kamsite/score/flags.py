@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from kamsite.model.account import Account, Attitude, Role, Stakeholder, Tier
 from kamsite.model.execution import is_overdue
 from kamsite.model.portfolio import Language, PortfolioSettings
-from kamsite.score.numbers import display, r6
+from kamsite.score.numbers import r6
 from kamsite.score.plan import KEY_INFLUENCE, MIN_STAKEHOLDERS, is_stale
 from kamsite.score.relationship import is_decider
-from kamsite.score.results import Evidence, Flag, FlagCode, Quadrant
+from kamsite.score.results import Evidence, Fact, Flag, FlagCode, Quadrant
 
 GOING_COLD_DAYS = 90
 
@@ -90,11 +90,6 @@ def flag_name(code: FlagCode, language: Language) -> str:
     return zh if language is Language.zh else en
 
 
-def days_ago(days: int) -> str:
-    """English count of days with its plural ("1 day ago", "2 days ago")."""
-    return f"{days} day ago" if days == 1 else f"{days} days ago"
-
-
 def flag_condition(code: FlagCode, settings: PortfolioSettings) -> str:
     en, zh = FLAG_CONDITIONS[code]
     return (zh if settings.language is Language.zh else en).format(days=settings.stale_after_days)
@@ -111,180 +106,138 @@ class Measures:
     quadrant: Quadrant | None
 
 
-def _roles(stakeholder: Stakeholder) -> str:
-    return ", ".join(role.value for role in stakeholder.roles)
+def _person(s: Stakeholder) -> tuple[tuple[str, Fact], ...]:
+    """Who: by name, and by local name where the portfolio's language asks for it."""
+    return (("who", s.name), ("local", s.local_name))
 
 
-# Each generator takes `zh` and builds only the message in the language shown: with
-# thousands of overdue actions the text is most of the cost of scoring.
-
-
-def _stale(a: Account, s: PortfolioSettings, as_of: dt.date, zh: bool) -> Iterator[Evidence]:
+def _stale(a: Account, s: PortfolioSettings, as_of: dt.date) -> Iterator[Evidence]:
     if not is_stale(a.reviewed, as_of, s.stale_after_days):
         return
     if a.reviewed is None:
-        yield Evidence(("reviewed",), "没有复盘日期" if zh else "no review date")
+        yield Evidence(("reviewed",), "no_review")
         return
-    date, days, limit = a.reviewed.isoformat(), (as_of - a.reviewed).days, s.stale_after_days
-    yield Evidence(
-        ("reviewed",),
-        f"上次复盘 {date}，已过 {days} 天（上限 {limit} 天）"
-        if zh
-        else f"last reviewed {date}, {days_ago(days)} (limit {limit})",
-    )
+    days = (as_of - a.reviewed).days
+    facts = (("date", a.reviewed), ("days", days), ("limit", s.stale_after_days))
+    yield Evidence(("reviewed",), "review_old", facts)
 
 
-def _overdue(a: Account, as_of: dt.date, zh: bool) -> Iterator[Evidence]:
+def _overdue(a: Account, as_of: dt.date) -> Iterator[Evidence]:
     """Open actions, then open opportunities' next steps: both are work we promised by a date."""
     for action in a.actions:
         if action.due is None or not is_overdue(action.due, action.status, as_of):
             continue
-        aid, status, due = action.id, action.status.value, action.due.isoformat()
-        days = (as_of - action.due).days
-        yield Evidence(
-            ("actions", aid),
-            f"{aid}（{status}）应于 {due} 完成，已逾期 {days} 天"
-            if zh
-            else f"{aid} ({status}) was due {due}, {days_ago(days)}",
+        facts: tuple[tuple[str, Fact], ...] = (
+            ("what", action.what),
+            ("status", action.status),
+            ("due", action.due),
+            ("days", (as_of - action.due).days),
         )
+        yield Evidence(("actions", action.id), "action_overdue", facts)
     for opp in a.opportunities:
         step = opp.next_step
         if step is None or step.due is None or not is_overdue(step.due, opp.stage, as_of):
             continue
-        oid, stage, due = opp.id, opp.stage.value, step.due.isoformat()
-        days = (as_of - step.due).days
-        yield Evidence(
-            ("opportunities", oid),
-            f"{oid}（{stage}）的下一步应于 {due} 完成，已逾期 {days} 天"
-            if zh
-            else f"next step of {oid} ({stage}) was due {due}, {days_ago(days)}",
+        facts = (
+            ("what", opp.name),
+            ("stage", opp.stage),
+            ("due", step.due),
+            ("days", (as_of - step.due).days),
         )
+        yield Evidence(("opportunities", opp.id), "step_overdue", facts)
 
 
-def _no_sponsor(a: Account, zh: bool) -> Iterator[Evidence]:
+def _no_sponsor(a: Account) -> Iterator[Evidence]:
     if a.sponsor is None:
-        yield Evidence(("sponsor",), "未指定高层发起人" if zh else "no executive sponsor")
+        yield Evidence(("sponsor",), "no_sponsor")
 
 
-def _uncovered(a: Account, m: Measures, zh: bool) -> Iterator[Evidence]:
+def _uncovered(a: Account, m: Measures) -> Iterator[Evidence]:
     if m.decision_coverage is None or r6(m.decision_coverage) != 0:
         return
     for s in a.active_stakeholders:
         if is_decider(s):
-            sid, roles, attitude = s.id, _roles(s), s.attitude.value
-            yield Evidence(
-                ("stakeholders", sid),
-                f"{sid}（{roles}）态度为 {attitude}" if zh else f"{sid} ({roles}) is {attitude}",
-            )
+            facts = (*_person(s), ("roles", tuple(s.roles)), ("attitude", s.attitude))
+            yield Evidence(("stakeholders", s.id), "decider_not_won", facts)
 
 
-def _opponent(a: Account, zh: bool) -> Iterator[Evidence]:
+def _opponent(a: Account) -> Iterator[Evidence]:
     """Deciders, and anyone weighty enough to swing the decision whatever their role."""
     for s in a.active_stakeholders:
         if s.attitude is Attitude.opponent and (is_decider(s) or s.influence >= KEY_INFLUENCE):
-            sid, who = s.id, ", ".join([*(r.value for r in s.roles), f"influence {s.influence}"])
-            zh_who = "，".join([*(r.value for r in s.roles), f"影响力 {s.influence}"])
-            yield Evidence(
-                ("stakeholders", sid),
-                f"{sid}（{zh_who}）持反对态度" if zh else f"{sid} ({who}) is an opponent",
-            )
+            facts = (*_person(s), ("roles", tuple(s.roles)), ("influence", s.influence))
+            yield Evidence(("stakeholders", s.id), "opponent", facts)
 
 
-def _single_threaded(a: Account, zh: bool) -> Iterator[Evidence]:
+def _single_threaded(a: Account) -> Iterator[Evidence]:
     owned = sum(1 for s in a.active_stakeholders if s.owner is not None)
     if owned < MIN_STAKEHOLDERS:
-        yield Evidence(
-            ("stakeholders",),
-            f"有负责人的关键人 {owned} 位，至少需要 {MIN_STAKEHOLDERS} 位"
-            if zh
-            else f"{owned} stakeholder(s) with an owner, {MIN_STAKEHOLDERS} needed",
-        )
+        facts = (("owned", owned), ("needed", MIN_STAKEHOLDERS))
+        yield Evidence(("stakeholders",), "few_owned", facts)
 
 
-def _no_coach(a: Account, zh: bool) -> Iterator[Evidence]:
+def _no_coach(a: Account) -> Iterator[Evidence]:
     if not any(Role.coach in s.roles for s in a.active_stakeholders):
-        yield Evidence(
-            ("stakeholders",), "没有关键人担任教练" if zh else "no stakeholder is a coach"
-        )
+        yield Evidence(("stakeholders",), "no_coach")
 
 
-def _low_coverage(m: Measures, fy: int, zh: bool) -> Iterator[Evidence]:
+def _low_coverage(m: Measures, s: PortfolioSettings) -> Iterator[Evidence]:
     if m.pipeline_coverage is None or r6(m.pipeline_coverage) >= 1.0:
         return
-    wp, rem = display(m.weighted_pipeline_fy), display(m.remaining)
-    pc = display(m.pipeline_coverage)
-    yield Evidence(
-        ("opportunities",),
-        f"FY{fy} 内关闭的加权商机 {wp} 仅覆盖尚待完成收入 {rem} 的 {pc} 倍"
-        if zh
-        else f"weighted pipeline {wp} closing by FY{fy} covers {pc}× the {rem} left to win",
+    facts = (
+        ("wpfy", m.weighted_pipeline_fy),
+        ("remaining", m.remaining),
+        ("coverage", m.pipeline_coverage),
+        ("fy", s.fiscal_year),
+        ("unit", s.unit or s.currency),
     )
+    yield Evidence(("opportunities",), "pipeline_short", facts)
 
 
-def _tier_mismatch(a: Account, m: Measures, zh: bool) -> Iterator[Evidence]:
+def _tier_mismatch(a: Account, m: Measures) -> Iterator[Evidence]:
     if a.tier is None or m.quadrant is None:
         return
     if (a.tier in (Tier.strategic, Tier.key) and m.quadrant is Quadrant.opportunistic) or (
         a.tier is Tier.ordinary and m.quadrant is Quadrant.strategic
     ):
-        tier, quadrant = a.tier.value, m.quadrant.value
-        yield Evidence(
-            ("tier",),
-            f"分级为 {tier}，但象限为 {quadrant}" if zh else f"tier {tier} but quadrant {quadrant}",
-        )
+        yield Evidence(("tier",), "tier_vs_quadrant", (("tier", a.tier), ("quadrant", m.quadrant)))
 
 
-def _unowned(a: Account, zh: bool) -> Iterator[Evidence]:
+def _unowned(a: Account) -> Iterator[Evidence]:
     for s in a.active_stakeholders:
         if s.influence >= KEY_INFLUENCE and s.owner is None:
-            sid, influence = s.id, s.influence
-            yield Evidence(
-                ("stakeholders", sid),
-                f"{sid}（影响力 {influence}）没有负责人"
-                if zh
-                else f"{sid} (influence {influence}) has no owner",
-            )
+            facts = (*_person(s), ("influence", s.influence))
+            yield Evidence(("stakeholders", s.id), "unowned", facts)
 
 
-def _going_cold(a: Account, as_of: dt.date, zh: bool) -> Iterator[Evidence]:
+def _going_cold(a: Account, as_of: dt.date) -> Iterator[Evidence]:
     for s in a.active_stakeholders:
         if s.influence < KEY_INFLUENCE:
             continue
-        sid, influence = s.id, s.influence
+        who = (*_person(s), ("influence", s.influence))
         if s.last_contact is None:
-            yield Evidence(
-                ("stakeholders", sid),
-                f"{sid}（影响力 {influence}）：没有联系记录"
-                if zh
-                else f"{sid} (influence {influence}): no recorded contact",
-            )
+            yield Evidence(("stakeholders", s.id), "never_contacted", who)
         elif (days := (as_of - s.last_contact).days) > GOING_COLD_DAYS:
-            date = s.last_contact.isoformat()
-            yield Evidence(
-                ("stakeholders", sid),
-                f"{sid}（影响力 {influence}）：上次联系 {date}，已过 {days} 天"
-                if zh
-                else f"{sid} (influence {influence}): last contact {date}, {days_ago(days)}",
-            )
+            facts = (*who, ("date", s.last_contact), ("days", days))
+            yield Evidence(("stakeholders", s.id), "contact_old", facts)
 
 
 def risk_flags(
     account: Account, settings: PortfolioSettings, as_of: dt.date, measures: Measures
 ) -> tuple[Flag, ...]:
     """Raised flags only, sorted by code; evidence in file order."""
-    zh = settings.language is Language.zh
     found = {
-        FlagCode.STALE_PLAN: _stale(account, settings, as_of, zh),
-        FlagCode.OVERDUE_ACTION: _overdue(account, as_of, zh),
-        FlagCode.NO_SPONSOR: _no_sponsor(account, zh),
-        FlagCode.DECISION_MAKER_UNCOVERED: _uncovered(account, measures, zh),
-        FlagCode.OPPONENT_DECISION_MAKER: _opponent(account, zh),
-        FlagCode.SINGLE_THREADED: _single_threaded(account, zh),
-        FlagCode.NO_COACH: _no_coach(account, zh),
-        FlagCode.LOW_PIPELINE_COVERAGE: _low_coverage(measures, settings.fiscal_year, zh),
-        FlagCode.TIER_MISMATCH: _tier_mismatch(account, measures, zh),
-        FlagCode.KEY_STAKEHOLDER_UNOWNED: _unowned(account, zh),
-        FlagCode.GOING_COLD: _going_cold(account, as_of, zh),
+        FlagCode.STALE_PLAN: _stale(account, settings, as_of),
+        FlagCode.OVERDUE_ACTION: _overdue(account, as_of),
+        FlagCode.NO_SPONSOR: _no_sponsor(account),
+        FlagCode.DECISION_MAKER_UNCOVERED: _uncovered(account, measures),
+        FlagCode.OPPONENT_DECISION_MAKER: _opponent(account),
+        FlagCode.SINGLE_THREADED: _single_threaded(account),
+        FlagCode.NO_COACH: _no_coach(account),
+        FlagCode.LOW_PIPELINE_COVERAGE: _low_coverage(measures, settings),
+        FlagCode.TIER_MISMATCH: _tier_mismatch(account, measures),
+        FlagCode.KEY_STAKEHOLDER_UNOWNED: _unowned(account),
+        FlagCode.GOING_COLD: _going_cold(account, as_of),
     }
     flags = (Flag(code, tuple(evidence)) for code, evidence in found.items())
     return tuple(sorted((f for f in flags if f.evidence), key=lambda f: f.code.value))

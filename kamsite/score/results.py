@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import Enum, StrEnum
+from typing import TypeAlias
 
 from kamsite.model.account import Tier
 from kamsite.score.commercial import Standing, Weighted
@@ -43,12 +44,18 @@ class FlagCode(StrEnum):
     GOING_COLD = "GOING_COLD"
 
 
+Fact: TypeAlias = str | int | float | dt.date | Enum | tuple[Enum, ...] | None
+
+
 @dataclass(frozen=True)
 class Evidence:
-    """Which item raised a flag: `ref` is its path in the account file, e.g. ('actions', 'x')."""
+    """Which item raised a flag and why, without language: `ref` is the item's path in the
+    account file, e.g. ('actions', 'x'); `kind` names the reason and `facts` the names, numbers
+    and dates it quotes. `kamsite.evidence` says it in words."""
 
     ref: tuple[str, ...]
-    message: str
+    kind: str
+    facts: tuple[tuple[str, Fact], ...] = ()
 
 
 @dataclass(frozen=True)
