@@ -147,6 +147,19 @@ _WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "poor": ("poor", "较差"),
         "none": ("none", "无"),
     },
+    "FlagCode": {
+        "STALE_PLAN": ("Stale plan", "计划过期"),
+        "OVERDUE_ACTION": ("Overdue action", "行动逾期"),
+        "NO_SPONSOR": ("No sponsor", "无高层发起人"),
+        "DECISION_MAKER_UNCOVERED": ("Decision maker not won", "决策者未争取"),
+        "OPPONENT_DECISION_MAKER": ("Opponent decision maker", "决策者反对"),
+        "SINGLE_THREADED": ("Single-threaded", "单线联系"),
+        "NO_COACH": ("No coach", "无教练"),
+        "LOW_PIPELINE_COVERAGE": ("Low pipeline coverage", "商机覆盖不足"),
+        "TIER_MISMATCH": ("Tier mismatch", "分级与象限不符"),
+        "KEY_STAKEHOLDER_UNOWNED": ("Key stakeholder unowned", "关键人无负责人"),
+        "GOING_COLD": ("Going cold", "关系变冷"),
+    },
     # The six dimensions of a relationship, as the relationship-planning source names them.
     "dimension": {
         "acceptance": ("acceptance", "接受认可度"),

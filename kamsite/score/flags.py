@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kamsite.glossary import word
 from kamsite.model.account import Account, Attitude, Role, Stakeholder, Tier
 from kamsite.model.execution import is_overdue
 from kamsite.model.portfolio import Language, PortfolioSettings
@@ -47,7 +48,7 @@ FLAG_CONDITIONS: dict[FlagCode, tuple[str, str]] = {
     FlagCode.LOW_PIPELINE_COVERAGE: (
         "Pipeline coverage PC is below 1.0: the weighted pipeline closing this fiscal year "
         "(WPFY) does not cover what is left to win (target − actual).",
-        "管道覆盖率 PC 低于 1.0：本财年内关闭的加权商机（WPFY）不足以覆盖尚待完成的收入"
+        "商机覆盖率 PC 低于 1.0：本财年内关闭的加权商机（WPFY）不足以覆盖尚待完成的收入"
         "（目标 − 实际）。",
     ),
     FlagCode.TIER_MISMATCH: (
@@ -68,26 +69,9 @@ FLAG_CONDITIONS: dict[FlagCode, tuple[str, str]] = {
 }
 
 
-# What each flag is called where people read it (pages, method, review report); the code
-# stays in JSON and in tooltips.
-FLAG_NAMES: dict[FlagCode, tuple[str, str]] = {
-    FlagCode.STALE_PLAN: ("Stale plan", "计划过期"),
-    FlagCode.OVERDUE_ACTION: ("Overdue action", "行动逾期"),
-    FlagCode.NO_SPONSOR: ("No sponsor", "无高层发起人"),
-    FlagCode.DECISION_MAKER_UNCOVERED: ("Decision maker not won", "决策者未争取"),
-    FlagCode.OPPONENT_DECISION_MAKER: ("Opponent decision maker", "决策者反对"),
-    FlagCode.SINGLE_THREADED: ("Single-threaded", "单线联系"),
-    FlagCode.NO_COACH: ("No coach", "无教练"),
-    FlagCode.LOW_PIPELINE_COVERAGE: ("Low pipeline coverage", "商机覆盖不足"),
-    FlagCode.TIER_MISMATCH: ("Tier mismatch", "分级与象限不符"),
-    FlagCode.KEY_STAKEHOLDER_UNOWNED: ("Key stakeholder unowned", "关键人无负责人"),
-    FlagCode.GOING_COLD: ("Going cold", "关系变冷"),
-}
-
-
 def flag_name(code: FlagCode, language: Language) -> str:
-    en, zh = FLAG_NAMES[code]
-    return zh if language is Language.zh else en
+    """What the flag is called where people read it; the code stays in JSON and tooltips."""
+    return word(code, language)
 
 
 def flag_condition(code: FlagCode, settings: PortfolioSettings) -> str:
