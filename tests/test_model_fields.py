@@ -14,6 +14,8 @@ from validate_support import ACCOUNT, diagnose, line_of
 from kamsite.load import parse
 from kamsite.model import Account
 from kamsite.model.stakeholder import PersonStatus
+from kamsite.model.strategy import Measure, StrategyKpi
+from kamsite.schema import all_schemas
 from kamsite.validate import validate_content
 
 DESIGN = Path(__file__).parent / "fixtures" / "design" / "content"
@@ -171,3 +173,19 @@ def test_objective_time_frame_is_reported_at_the_objective(tmp_path: Path) -> No
     [hit] = diagnose(tmp_path, accounts__acme=broken)
     assert (hit.code, hit.line) == ("schema", line_of(broken, "  - id: grow"))
     assert "objectives[0] grow: `by` 2026-06-30 is before `from` 2027-01-01" in hit.message
+
+
+def test_strategy_kpis_take_a_measure_and_account_kpis_do_not() -> None:
+    measured = {"id": "k", "name": "K", "measure": "plans_current"}
+    kpi = StrategyKpi.model_validate(measured)
+    assert (kpi.measure, kpi.actual) == (Measure.plans_current, None)
+    assert StrategyKpi.model_validate_json(kpi.model_dump_json(by_alias=True)) == kpi
+    definitions = all_schemas()["strategy"]["definitions"]
+    measure = definitions["StrategyKpi"]["properties"]["measure"]
+    assert "由客户数据计算" in measure["description"]
+    assert definitions["Measure"]["enum"] == [m.value for m in Measure]
+    assert "measure" not in all_schemas()["account"]["definitions"]["Kpi"]["properties"]
+    with pytest.raises(ValidationError, match="Extra inputs"):
+        Account.model_validate(
+            _account(objectives=[{"id": "g", "statement": "G", "kpis": [measured]}])
+        )

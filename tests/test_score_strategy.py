@@ -70,6 +70,11 @@ def test_progress_up_and_down() -> None:
     ]
 
 
+def test_kpi_scores_carry_the_typed_actual() -> None:
+    s = score_strategy(dt.date(2027, 1, 1), objective("o", REVENUE, kpi("none", 0, 1, None)))
+    assert [k.actual for k in s.objectives[0].kpis] == [702, None]
+
+
 @pytest.mark.parametrize(
     ("k", "progress"),
     [

@@ -229,6 +229,37 @@ BROKEN = [
         "  strength:",
     ),
     (
+        "measure together with actual",
+        "strategies/plan.yaml",
+        STRATEGY.replace(
+            "    title: Revenue\n",
+            "    title: Revenue\n    kpis:\n      - id: rev\n        name: Revenue\n"
+            "        actual: 3\n        measure: revenue_actual\n",
+        ),
+        "schema",
+        "measure: revenue_actual",
+    ),
+    (
+        "unknown measure",
+        "strategies/plan.yaml",
+        STRATEGY.replace(
+            "    title: Revenue\n",
+            "    title: Revenue\n    kpis: [{id: rev, name: Revenue, measure: revenue}]\n",
+        ),
+        "schema",
+        "measure: revenue",
+    ),
+    (
+        "measure on an account objective's KPI",
+        "accounts/acme.yaml",
+        ACCOUNT.replace(
+            "{id: share, name: Share, baseline: 1, target: 3, actual: 2}",
+            "{id: share, name: Share, baseline: 1, target: 3, measure: revenue_actual}",
+        ),
+        "unknown-key",
+        "measure: revenue_actual",
+    ),
+    (
         "duplicate team member",
         "team.yaml",
         TEAM + "  - {id: li-na, name: Li Na Two}\n",
@@ -304,3 +335,40 @@ def test_invalid_files_are_left_out_of_content(tmp_path: Path) -> None:
     assert result.content is not None
     assert list(result.content.accounts) == ["acme"]
     assert [d.code for d in result.errors] == ["schema"]
+
+
+MEASURED = STRATEGY.replace(
+    "    title: Revenue\n",
+    "    title: Revenue\n    kpis:\n"
+    "      - {id: rev, name: Revenue, baseline: 0, target: 20, measure: revenue_actual}\n"
+    "      - {id: dc, name: Coverage, unit: '%', measure: decision_coverage, actual: null}\n",
+)
+
+
+def test_strategy_kpis_with_a_measure_validate_clean(tmp_path: Path) -> None:
+    assert diagnose(tmp_path, strategies__plan=MEASURED) == []
+
+
+def test_measure_with_actual_says_what_to_do(tmp_path: Path) -> None:
+    broken = MEASURED.replace("target: 20, measure", "target: 20, actual: 9, measure")
+    [hit] = diagnose(tmp_path, strategies__plan=broken)
+    assert (hit.path, hit.code, hit.line) == (STRAT, "schema", line_of(broken, "{id: rev,"))
+    assert hit.message == (
+        "map[0] revenue.kpis[0] rev.measure: `measure: revenue_actual` computes the actual from"
+        " the accounts; remove `actual` (or remove `measure` to keep typing the actual)"
+    )
+
+
+def test_an_unknown_measure_lists_the_six(tmp_path: Path) -> None:
+    broken = MEASURED.replace("measure: decision_coverage", "measure: coverage")
+    [hit] = diagnose(tmp_path, strategies__plan=broken)
+    assert (hit.code, hit.line) == ("schema", line_of(broken, "measure: coverage"))
+    for name in (
+        "revenue_actual",
+        "revenue_forecast",
+        "weighted_pipeline_fy",
+        "decision_coverage",
+        "key_stakeholders_owned",
+        "plans_current",
+    ):
+        assert name in hit.message

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from kamsite.model.common import Bool, Date, Id, Int, Kpi, Markdown, Number, Status, Strict_, Text
 
@@ -129,6 +129,51 @@ class Design(Strict_):
     )
 
 
+class Measure(StrEnum):
+    """Portfolio figures a strategy KPI can take as its actual (DESIGN.md §3.4)."""
+
+    revenue_actual = "revenue_actual"
+    revenue_forecast = "revenue_forecast"
+    weighted_pipeline_fy = "weighted_pipeline_fy"
+    decision_coverage = "decision_coverage"
+    key_stakeholders_owned = "key_stakeholders_owned"
+    plans_current = "plans_current"
+
+
+class StrategyKpi(Kpi):
+    """A KPI of the strategy map: its actual is typed, or measured from the accounts.
+
+    A `measure` reads the strategy's accounts (all of them for `scope: portfolio`, the one
+    named for `scope: account`) as of `as_of`. `revenue_actual`, `revenue_forecast` and
+    `weighted_pipeline_fy`: the accounts' fiscal-year figures summed in the portfolio unit
+    (accounts without the figure add nothing). `decision_coverage`: % of the active decision
+    makers and economic buyers, pooled across the accounts, who are champion or supporter.
+    `key_stakeholders_owned`: % of the active stakeholders with influence ≥ 4 who have an
+    owner. `plans_current`: % of the accounts reviewed within `stale_after_days` (the
+    STALE_PLAN rule). Percentages run 0..100, so 80% is written `target: 80`. With nothing
+    to measure (no account has the figure, no such people, no accounts) the actual is null
+    and the KPI's status unknown.
+    """
+
+    measure: Measure | None = Field(
+        default=None,
+        description="Take the actual from the strategy's accounts as of `as_of` instead of"
+        " typing it (then no `actual`): revenue and pipeline sums in the portfolio unit,"
+        " the others percentages 0..100 / 由客户数据计算实际值（此时不填 actual）",
+    )
+
+    @field_validator("measure")
+    @classmethod
+    def _not_with_actual(cls, measure: Measure | None, info: ValidationInfo) -> Measure | None:
+        """Checked on `measure` so the finding points at it; `actual` is validated first."""
+        if measure is not None and info.data.get("actual") is not None:
+            raise ValueError(
+                f"`measure: {measure}` computes the actual from the accounts; remove `actual`"
+                " (or remove `measure` to keep typing the actual)"
+            )
+        return measure
+
+
 class Task(Strict_):
     """A task that decodes an objective into work."""
 
@@ -151,7 +196,9 @@ class MapObjective(Strict_):
         description="Ids of the objectives this one drives (cause → effect) / 支撑的目标",
     )
     owner: Id | None = Field(default=None, description="Responsible team member id / 负责人")
-    kpis: list[Kpi] = Field(default_factory=list, description="How progress is measured / 指标")
+    kpis: list[StrategyKpi] = Field(
+        default_factory=list, description="How progress is measured / 指标"
+    )
     tasks: list[Task] = Field(default_factory=list, description="Decomposed tasks / 分解任务")
     description: Markdown | None = Field(default=None, description="Details, Markdown / 说明")
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from kamsite.model.common import Kpi
 from kamsite.model.execution import AccountObjective
 from kamsite.score.numbers import r6
 from kamsite.score.results import KpiScore, KpiStatus, ObjectiveScore
+
+K = TypeVar("K", bound=Kpi)
 
 ON_TRACK = 0.7
 AT_RISK = 0.4
@@ -44,13 +47,16 @@ def expected_progress(start: dt.date, end: dt.date, as_of: dt.date) -> float:
     return _clamp((as_of - start).days / (end - start).days)
 
 
-def kpi_progress(kpi: Kpi) -> float | None:
-    """`π = (actual − baseline) / (target − baseline)`, clamped; the sign handles `down` KPIs."""
-    if kpi.baseline is None or kpi.target is None or kpi.actual is None:
+def kpi_progress(kpi: Kpi, actual: float | None) -> float | None:
+    """`π = (actual − baseline) / (target − baseline)`, clamped; the sign handles `down` KPIs.
+
+    `actual` is passed in: a strategy KPI may measure it rather than carry it.
+    """
+    if kpi.baseline is None or kpi.target is None or actual is None:
         return None
     if kpi.target == kpi.baseline:
         return None
-    return _clamp((kpi.actual - kpi.baseline) / (kpi.target - kpi.baseline))
+    return _clamp((actual - kpi.baseline) / (kpi.target - kpi.baseline))
 
 
 def kpi_status(progress: float | None, expected: float) -> KpiStatus:
@@ -69,11 +75,22 @@ def objective_status(statuses: Iterable[KpiStatus]) -> KpiStatus:
     return next((s for s in _SEVERITY if s in present), KpiStatus.unknown)
 
 
-def score_objective(objective_id: str, kpis: Sequence[Kpi], expected: float) -> ObjectiveScore:
+def typed_actual(kpi: Kpi) -> float | None:
+    return kpi.actual
+
+
+def score_objective(
+    objective_id: str,
+    kpis: Sequence[K],
+    expected: float,
+    actual: Callable[[K], float | None] = typed_actual,
+) -> ObjectiveScore:
+    """`actual` gives each KPI's value: the typed one, or for a strategy its measure's."""
     scored = tuple(
-        KpiScore(kpi.id, p, kpi_status(p, expected), kpi.actual)
+        KpiScore(kpi.id, p, kpi_status(p, expected), value)
         for kpi in kpis
-        for p in [kpi_progress(kpi)]
+        for value in [actual(kpi)]
+        for p in [kpi_progress(kpi, value)]
     )
     return ObjectiveScore(
         objective_id, objective_status(k.status for k in scored), scored, expected

@@ -3,17 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from kamsite.model.strategy import Strategy
+from kamsite.model.strategy import Strategy, StrategyKpi
+from kamsite.score.measures import Basis, Scored, in_scope, measure
 from kamsite.score.progress import expected_progress, period, score_objective
 from kamsite.score.results import StrategyScore
 
 
-def score_strategy(strategy: Strategy, as_of: dt.date) -> StrategyScore:
+def score_strategy(
+    strategy: Strategy, as_of: dt.date, accounts: Sequence[Scored], stale_after_days: int
+) -> StrategyScore:
+    """`accounts`: every account of the portfolio; a KPI's `measure` reads those in scope.
+
+    Each measure is computed once per strategy, and only when a KPI asks for it.
+    """
     start, end = period(strategy.horizon.from_, strategy.horizon.to)
     expected = expected_progress(start, end, as_of)
+    basis = Basis(in_scope(strategy, accounts), as_of, stale_after_days)
+    measured = {
+        kpi.measure: measure(kpi.measure, basis)
+        for objective in strategy.map
+        for kpi in objective.kpis
+        if kpi.measure is not None
+    }
+
+    def actual(kpi: StrategyKpi) -> float | None:
+        return kpi.actual if kpi.measure is None else measured[kpi.measure]
+
     return StrategyScore(
         id=strategy.id,
         expected_progress=expected,
-        objectives=tuple(score_objective(o.id, o.kpis, expected) for o in strategy.map),
+        objectives=tuple(score_objective(o.id, o.kpis, expected, actual) for o in strategy.map),
     )
