@@ -198,12 +198,12 @@ def _going_cold(a: Account, as_of: dt.date) -> Iterator[Evidence]:
     for s in a.active_stakeholders:
         if s.influence < KEY_INFLUENCE:
             continue
-        who = (*_person(s), ("influence", s.influence))
         if s.last_contact is None:
-            yield Evidence(("stakeholders", s.id), "never_contacted", who)
+            facts = (*_person(s), ("influence", s.influence))
+            yield Evidence(("stakeholders", s.id), "never_contacted", facts)
         elif (days := (as_of - s.last_contact).days) > GOING_COLD_DAYS:
-            facts = (*who, ("date", s.last_contact), ("days", days))
-            yield Evidence(("stakeholders", s.id), "contact_old", facts)
+            facts = (*_person(s), ("influence", s.influence), ("date", s.last_contact))
+            yield Evidence(("stakeholders", s.id), "contact_old", (*facts, ("days", days)))
 
 
 def risk_flags(
