@@ -20,6 +20,17 @@ from git_support import commit, git
 from kamsite.cli.history import history
 from kamsite.cli.score import score
 from kamsite.history import HistoryCache, read_history
+from kamsite.history.git import (
+    Entry,
+    content_commits,
+    content_files,
+    open_repo,
+    read_blobs,
+    replay,
+    resolve_tip,
+    source,
+)
+from kamsite.history.points import FileMemo, score_commits
 from kamsite.validate import validate_content
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "content"
@@ -316,3 +327,24 @@ def test_a_nested_content_dir_and_odd_entries(tmp_path: Path) -> None:
     errors = validate_content(content, cache_dir=False).errors
     assert point.errors == len(errors) == 3, errors
     assert dt.date(2026, 11, 1) == point.as_of
+
+
+def test_many_commits_are_scored_over_the_cores_to_the_same_points(
+    repo: tuple[Path, dict[str, str]],
+) -> None:
+    """Enough commits for the forked workers: each point as scoring it here gives, in order."""
+    root, _shas = repo
+    git_repo = open_repo(root / "content")
+    commits = content_commits(git_repo, resolve_tip(git_repo, "HEAD"))
+    trees = [(c, content_files(git_repo, t)) for c, t in replay(commits)]
+    found = {(path, f) for _c, tree in trees if tree for path, f in tree.items()}
+    blobs = read_blobs(git_repo, (f.oid for _path, f in found if isinstance(f, Entry)))
+    memo = FileMemo(None)
+    memo.check_all(((path, source(f, blobs)) for path, f in found), git_repo.content_name)
+    jobs = [(c.sha, c.date, tree) for c, tree in trees] * 4
+    assert len(jobs) >= 16 and (os.cpu_count() or 1) >= 2
+    parallel = score_commits(jobs, blobs, git_repo.content_name, memo)
+    here = [score_commits([job], blobs, git_repo.content_name, memo)[0] for job in jobs]
+    assert parallel == here
+    assert [p.commit for p in parallel] == [sha for sha, _date, _tree in jobs]
+    assert sum(p.valid for p in parallel) == 4 * 4

@@ -22,7 +22,7 @@ from kamsite.history.git import (
     resolve_tip,
     source,
 )
-from kamsite.history.points import FileMemo, Point, score_tree
+from kamsite.history.points import FileMemo, Point, score_commits
 from kamsite.history.store import PointStore
 from kamsite.validate import default_cache_dir
 
@@ -68,12 +68,10 @@ def read_history(
     found = {(path, f) for tree in trees.values() if tree for path, f in tree.items()}
     blobs = read_blobs(repo, (f.oid for _path, f in found if isinstance(f, Entry)))
     cache.files.check_all(((path, source(f, blobs)) for path, f in found), repo.content_name)
-    for c in todo:
-        tree = trees[c.sha]
-        sources = None if tree is None else {p: source(f, blobs) for p, f in tree.items()}
-        point = score_tree(c.sha, c.date, sources, repo.content_name, cache.files)
+    jobs = [(c.sha, c.date, trees[c.sha]) for c in todo]
+    for point in score_commits(jobs, blobs, repo.content_name, cache.files):
         cache.points.put(repo, point)
-        points[c.sha] = point
+        points[point.commit] = point
     return [p for p in points.values() if p is not None]
 
 

@@ -4,20 +4,24 @@ checkout, with every file version checked (parsed) once per run."""
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from kamsite.history.git import Entry, source
 from kamsite.score import score_portfolio, to_json
-from kamsite.validate import Source, validate_sources
+from kamsite.validate import NotAFile, Source, validate_sources
 from kamsite.validate.cache import FileCache, digest
 from kamsite.validate.files import FileResult, check_file, expected_kind
 
 _PARALLEL_FROM = 64
 """Fewer file checks than this run in-process: a worker pool costs more than it saves."""
+_PARALLEL_COMMITS = 16
+"""Fewer commits than this are scored in-process, for the same reason."""
 
 
 @dataclass(frozen=True)
@@ -115,3 +119,56 @@ def score_tree(
         return Point(commit, date, as_of, False, len(result.errors), (), None)
     shown = to_json(score_portfolio(content, as_of), stakeholders=False)
     return Point(commit, date, as_of, True, 0, tuple(shown["accounts"]), shown["totals"])
+
+
+Files = Mapping[str, Entry | NotAFile] | None
+"""A commit's content files (git tree entries); None: the commit has no content dir."""
+
+
+@dataclass(frozen=True)
+class _Scoring:
+    blobs: Mapping[str, bytes]
+    content_dir: str
+    memo: FileMemo
+
+    def point(self, commit: str, date: dt.date, files: Files) -> Point:
+        sources = None if files is None else {p: source(f, self.blobs) for p, f in files.items()}
+        return score_tree(commit, date, sources, self.content_dir, self.memo)
+
+
+_WORKER: _Scoring | None = None
+
+
+def _adopt(scoring: _Scoring) -> None:
+    global _WORKER
+    _WORKER = scoring
+
+
+def _score_job(job: tuple[str, dt.date, Files]) -> Point:
+    assert _WORKER is not None
+    return _WORKER.point(*job)
+
+
+def score_commits(
+    jobs: Sequence[tuple[str, dt.date, Files]],
+    blobs: Mapping[str, bytes],
+    content_dir: str,
+    memo: FileMemo,
+) -> list[Point]:
+    """Every commit's point, in order, over the cores when there are many commits.
+
+    Scoring every account of every commit is most of a long history's cost (each commit is
+    scored as of its own date, so little carries over). Workers are forked after `check_all`
+    so they inherit the blobs and the checked files instead of receiving them; where fork is
+    not available the commits are scored here, one by one.
+    """
+    scoring = _Scoring(blobs, content_dir, memo)
+    workers = min(os.cpu_count() or 1, 8)
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if len(jobs) < _PARALLEL_COMMITS or workers < 2 or not fork:
+        return [scoring.point(*job) for job in jobs]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_adopt, initargs=(scoring,)
+    ) as pool:
+        return list(pool.map(_score_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
