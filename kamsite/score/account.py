@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 from kamsite.model.account import Account
 from kamsite.model.portfolio import PortfolioSettings
@@ -16,12 +15,8 @@ from kamsite.score.results import AccountScore
 from kamsite.score.risks import risk_exposures
 
 
-def score_account(
-    account: Account, settings: PortfolioSettings, as_of: dt.date, labels: Sequence[str]
-) -> AccountScore:
-    """`labels` are the plan-check labels (`plan.check_labels`), made once per portfolio.
-
-    Only active stakeholders are scored: left and moved people stay in the plan for the
+def score_account(account: Account, settings: PortfolioSettings, as_of: dt.date) -> AccountScore:
+    """Only active stakeholders are scored: left and moved people stay in the plan for the
     record and are counted nowhere.
     """
     scoring = settings.scoring
@@ -39,7 +34,7 @@ def score_account(
         pipeline_coverage=commercial.pipeline_coverage(wpfy, rem),
         quadrant=matrix.quadrant(a, s, scoring.thresholds),
     )
-    checks = plan_checks(account, settings, as_of, labels)
+    checks = plan_checks(account, settings, as_of)
     people = account.active_stakeholders
     rs = {st.id: relationship.relationship(st) for st in people}
     cp = commercial.competitive_position(account)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kamsite.model.account import Account, Role
@@ -105,7 +105,7 @@ CHECKS: tuple[tuple[str, Callable[[_Context], bool], str, str], ...] = (
 
 
 def check_labels(settings: PortfolioSettings) -> tuple[str, ...]:
-    """The ten labels with the live config filled in; once per portfolio, not per account."""
+    """The ten labels in the portfolio's language with the live config filled in."""
     zh = settings.language is Language.zh
     return tuple(
         (zh_label if zh else en).format(days=settings.stale_after_days, fy=settings.fiscal_year)
@@ -113,13 +113,12 @@ def check_labels(settings: PortfolioSettings) -> tuple[str, ...]:
     )
 
 
-def plan_checks(
-    account: Account, settings: PortfolioSettings, as_of: dt.date, labels: Sequence[str]
-) -> tuple[Check, ...]:
+def plan_checks(account: Account, settings: PortfolioSettings, as_of: dt.date) -> tuple[Check, ...]:
+    """Which checks pass, without language: `check_labels` says what each is."""
     context = _Context(account, settings, as_of)
     return tuple(
-        Check(number=i + 1, key=key, label=label, passed=test(context))
-        for i, ((key, test, _en, _zh), label) in enumerate(zip(CHECKS, labels, strict=True))
+        Check(number=i + 1, key=key, passed=test(context))
+        for i, (key, test, _en, _zh) in enumerate(CHECKS)
     )
 
 

@@ -7,7 +7,6 @@ import datetime as dt
 from kamsite.model.content import Content
 from kamsite.score.account import score_account
 from kamsite.score.measures import Scored
-from kamsite.score.plan import check_labels
 from kamsite.score.results import PortfolioScores
 from kamsite.score.strategy import score_strategy
 from kamsite.score.totals import totals
@@ -16,9 +15,8 @@ from kamsite.score.totals import totals
 def score_portfolio(content: Content, as_of: dt.date) -> PortfolioScores:
     """Accounts and strategies sorted by id, whatever order the mappings come in."""
     settings = content.settings
-    labels = check_labels(settings)
     keys = sorted(content.accounts)
-    accounts = tuple(score_account(content.accounts[key], settings, as_of, labels) for key in keys)
+    accounts = tuple(score_account(content.accounts[key], settings, as_of) for key in keys)
     scored = tuple(Scored(content.accounts[key], a) for key, a in zip(keys, accounts, strict=True))
     return PortfolioScores(
         as_of=as_of,

@@ -66,11 +66,10 @@ class Flag:
 
 @dataclass(frozen=True)
 class Check:
-    """One of the ten plan-completeness checks; `label` is in the portfolio language."""
+    """One of the ten plan-completeness checks (`plan.check_labels` says them in words)."""
 
     number: int
     key: str
-    label: str
     passed: bool
 
 
