@@ -239,6 +239,9 @@ map: []                          # the strategy map: objectives from learning up
   #   owner: $member             # a team member id
   #   kpis:                      # direction: up | down
   #     - {id: sa-rev, name: Strategic account revenue, unit: M, baseline: 640, target: 900, actual: 702, direction: up}
+  #     # or take the actual from the accounts: measure: revenue_actual | revenue_forecast |
+  #     # weighted_pipeline_fy | decision_coverage | key_stakeholders_owned | plans_current (then no actual)
+  #     - {id: dm-won, name: Decision makers won, unit: "%", baseline: 30, target: 60, measure: decision_coverage}
   #   tasks:                     # status: planned | in_progress | done | blocked | dropped
   #     - {id: t1, what: Name a sponsor per account, owner: $member, due: $fy-03-31, status: in_progress}
   #   description: Revenue of the strategic tier   # Markdown
