@@ -146,7 +146,22 @@ class Reading:
 
     @property
     def pages(self) -> list[str]:
-        return ["/", *self.accounts, *self.strategies]
+        return ["/", *self.accounts, *self.strategies, *self.review]
+
+    @property
+    def review(self) -> list[str]:
+        """The portfolio review's own pages (issue 16) and the fullest member page."""
+        return ["/risks/", "/relationships/", "/actions/", "/team/", self.busiest_member()]
+
+    def busiest_member(self) -> str:
+        """The team page with the most table rows: the hardest to read."""
+        rows = {
+            path: (self.site / path.strip("/") / "index.html")
+            .read_text(encoding="utf-8")
+            .count("<tr")
+            for path in self.paths("team")
+        }
+        return max(sorted(rows), key=lambda path: rows[path])
 
     def drawn(self) -> list[str]:
         """Pages that must show a graph: accounts with stakeholders, strategies with a map."""
@@ -262,8 +277,15 @@ def _printed(reading: Reading) -> dict[str, dict[str, Any]]:
 
 
 def _audited(reading: Reading) -> list[tuple[str, str, list[dict[str, Any]]]]:
-    """axe-core's WCAG 2 A/AA rules on the dashboard, the biggest account and a strategy."""
-    paths = ["/", reading.biggest_account(), *reading.strategies[:1]]
+    """axe-core's WCAG 2 A/AA rules on the dashboard (with its attention ranking), the biggest
+    account, a strategy, the key relationships and the fullest member page."""
+    paths = [
+        "/",
+        reading.biggest_account(),
+        *reading.strategies[:1],
+        "/relationships/",
+        reading.busiest_member(),
+    ]
     options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}}
     found = []
     for scheme in ("light", "dark"):
@@ -407,6 +429,14 @@ def test_print_on_a4_cuts_no_table_and_keeps_graph_labels_legible(
 def test_print_hides_navigation_search_and_header(printed: dict[str, dict[str, Any]]) -> None:
     shown = {path: m["shown"] for path, m in printed.items() if m["shown"]}
     assert not shown
+
+
+def test_review_pages_are_measured(reading: Reading, desktop: dict[str, dict[str, Any]]) -> None:
+    """The attention ranking, key relationships and a member page are among the pages read."""
+    assert "kam-attention" not in desktop["/"]["text"]  # an id, not text
+    assert desktop["/relationships/"]["tables"] and desktop[reading.busiest_member()]["tables"]
+    attention = (reading.site / "index.html").read_text(encoding="utf-8")
+    assert 'id="kam-attention"' in attention
 
 
 def test_flags_read_as_words_with_the_code_in_a_tooltip(

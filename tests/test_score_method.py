@@ -33,6 +33,7 @@ def test_sections_and_anchors_are_the_same_in_both_languages() -> None:
         "revenue",
         "plan-completeness",
         "risk-flags",
+        "attention",
         "progress",
         "numbers",
     ]

@@ -46,7 +46,7 @@ def test_the_opportunity_fields_are_shown(page: str) -> None:
     assert "Owner: Wang Qiang" in text  # owner
     assert "Next step: Price round with procurement · 2026-10-20 overdue" in text  # next_step
     assert "Why won: Fastest swap plan" in text and "Why lost: Rival ran a live pilot" in text
-    assert "next step of deal (commit) was due 2026-10-20" in text  # flagged like an action
+    assert "next step of Core deal (commit) was due 2026-10-20" in text  # flagged like an action
 
 
 def test_actions_objectives_engagements_and_resources(page: str) -> None:

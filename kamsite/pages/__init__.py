@@ -20,6 +20,7 @@ from kamsite.pages.account import account_page
 from kamsite.pages.context import Drawings, Site
 from kamsite.pages.method import method_page
 from kamsite.pages.portfolio import accounts_index_page, actions_page, dashboard_page, risks_page
+from kamsite.pages.review import relationships_page
 from kamsite.pages.strategy import strategies_index_page, strategy_page
 from kamsite.pages.team import Duties, duties, member_page, team_index_page
 from kamsite.pages.templates import template_sources
@@ -33,6 +34,7 @@ SECTION_PAGES = (
     "team/index.md",
     "actions/index.md",
     "risks/index.md",
+    "relationships/index.md",
     "method/index.md",
 )
 
@@ -67,6 +69,7 @@ def page_makers(
         "team/index.md": lambda: team_index_page(site, everyone),
         "actions/index.md": lambda: actions_page(site),
         "risks/index.md": lambda: risks_page(site),
+        "relationships/index.md": lambda: relationships_page(site),
         "method/index.md": lambda: method_page(site),
     }
     by_file = replace(site, memo=None)  # the page cache keeps account pages by their file

@@ -16,7 +16,7 @@ from jinja2 import Environment
 from kamsite.cache import SignedStore, code_stamp
 from kamsite.model import Account, Content
 from kamsite.model.common import Status
-from kamsite.model.execution import is_overdue
+from kamsite.model.execution import AccountObjective, is_overdue
 from kamsite.model.portfolio import Stage
 from kamsite.model.team import Member
 from kamsite.pages.labels import Say
@@ -24,7 +24,9 @@ from kamsite.pages.markup import href
 from kamsite.pages.templates import environment, template_sources
 from kamsite.pages.views import Due, Link, Term
 from kamsite.score import AccountScore, FlagCode, PortfolioScores, StrategyScore, display
+from kamsite.score.attention import Attention, rank_accounts
 from kamsite.score.flags import flag_name
+from kamsite.score.revenue import Revenue, portfolio_revenue
 
 if TYPE_CHECKING:
     from kamsite.pages.trends import Trends
@@ -112,6 +114,33 @@ class Site:
     def accounts(self) -> list[Account]:
         return [self.content.accounts[key] for key in sorted(self.content.accounts)]
 
+    @cached_property
+    def ranking(self) -> tuple[Attention, ...]:
+        """Every account by attention priority, highest first (`kamsite.score.attention`)."""
+        return rank_accounts(self.scores.accounts)
+
+    @cached_property
+    def revenue(self) -> Revenue:
+        """The portfolio's fiscal-year revenue: what every other set's share is taken of."""
+        return portfolio_revenue(self.accounts(), self.content.settings.fiscal_year)
+
+    @cached_property
+    def contributions(self) -> dict[str, list[tuple[Account, AccountObjective]]]:
+        """Account objectives by the `<strategy>/<objective>` they contribute to, found in
+        one pass so each strategy page reads its own instead of scanning every account."""
+        found: dict[str, list[tuple[Account, AccountObjective]]] = {}
+        for a in self.accounts():
+            for o in a.objectives:
+                for ref in o.contributes_to:
+                    found.setdefault(ref, []).append((a, o))
+        return found
+
+    @property
+    def unit(self) -> str:
+        """What amounts are counted in, in full: "M CNY"."""
+        settings = self.content.settings
+        return " ".join(x for x in (settings.unit, settings.currency) if x)
+
     def member(self, here: str, member_id: str | None) -> Link | None:
         return None if member_id is None else self._member(here, member_id)
 
@@ -147,7 +176,7 @@ class Site:
     def money(self, value: float | None) -> str:
         if value is None:
             return "—"
-        unit = self.content.settings.unit
+        unit = self.content.settings.unit or self.content.settings.currency
         return f"{display(value)}{' ' + unit if unit else ''}"
 
     def date(self, value: dt.date | None) -> str:

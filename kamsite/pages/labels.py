@@ -207,6 +207,125 @@ _LABELS: dict[str, tuple[str, str]] = {
     "threshold": ("Threshold", "阈值"),
     "checks": ("Plan checks", "计划检查项"),
     "default_probability": ("Win probability", "赢率"),
+    # the portfolio review: attention, revenue, owners, relationships
+    "attention": ("Accounts needing attention", "需要关注的客户"),
+    "attention_note": (
+        "Priority = severity × worth: each raised flag weighs 1–3 by how much it threatens the "
+        "account; worth = tier weight ({weights}) × (1 + revenue at stake ÷ the largest in the "
+        "portfolio). At stake: the FY target, else the forecast, in {unit}.",
+        "优先级 = 严重度 × 价值：每个风险标记按威胁程度计 1–3 分；价值 = 分级权重（{weights}）"
+        "×（1 + 涉及收入 ÷ 组合中最大的涉及收入）。涉及收入：财年目标，否则为预测，单位 {unit}。",
+    ),
+    "how_computed": ("How the priority is computed", "优先级如何计算"),
+    "all_flags_risks": ("All flags and risks by account", "按客户查看全部风险标记与风险"),
+    "rank": ("#", "序"),
+    "priority": ("Priority", "优先级"),
+    "at_stake": ("At stake", "涉及收入"),
+    "reasons": ("Top reasons", "主要原因"),
+    "more_evidence": ("+{n} more", "等 {n} 项"),
+    "more_flags": ("Other flags: {n}", "其他标记：{n}"),
+    "revenue_fy": ("Revenue FY{fy}", "FY{fy} 收入"),
+    "fig_target": ("Target FY{fy}", "FY{fy} 目标"),
+    "hint_target": ("Σ FY{fy} revenue target", "FY{fy} 收入目标之和"),
+    "fig_forecast": ("Forecast (year end)", "预测（全年）"),
+    "hint_forecast": (
+        "Σ forecast, else actual to date, for each account",
+        "各客户的预测之和（无预测则取截至目前的实际）",
+    ),
+    "fig_actual": ("Actual to date", "截至目前实际"),
+    "hint_actual": ("Σ FY{fy} revenue booked so far", "FY{fy} 已实现收入之和"),
+    "fig_gap": ("Gap (target − forecast)", "缺口（目标 − 预测）"),
+    "hint_gap": (
+        "Σ revenue gap G over the accounts with a FY{fy} target",
+        "有 FY{fy} 目标的客户的收入缺口 G 之和",
+    ),
+    "fig_growth": ("vs FY{year} actual", "较 FY{year} 实际"),
+    "hint_growth": (
+        "forecast ÷ FY{year} actual ({previous}) − 1",
+        "预测 ÷ FY{year} 实际（{previous}）− 1",
+    ),
+    "fig_share": ("Share of portfolio", "占组合比例"),
+    "hint_share": (
+        "this forecast ÷ the portfolio's forecast",
+        "本组预测 ÷ 组合预测",
+    ),
+    "revenue_note": (
+        "Amounts in {unit}. Forecast: each account's FY{fy} forecast, else its actual to date; "
+        "gap = target − forecast over the accounts with a FY{fy} target, as on every page.",
+        "金额单位：{unit}。预测：各客户 FY{fy} 的预测，无预测则取截至目前的实际；"
+        "缺口 = 目标 − 预测，只计有 FY{fy} 目标的客户；各页面口径一致。",
+    ),
+    "revenue_unplanned": (
+        "{value} of the forecast comes from accounts without a FY{fy} target.",
+        "预测中有 {value} 来自没有 FY{fy} 目标的客户。",
+    ),
+    "revenue_of_strategy": (
+        "Computed from this strategy's accounts (all accounts for a portfolio strategy, its "
+        "account for an account strategy), beside the gaps written above.",
+        "按本战略涉及的客户计算（组合战略为全部客户，客户战略为该客户），与上方填写的差距对照。",
+    ),
+    "concentration": ("Revenue concentration", "收入集中度"),
+    "top_share": (
+        "The top {n} accounts carry {share} of the FY{fy} forecast:",
+        "前 {n} 大客户占 FY{fy} 预测的 {share}：",
+    ),
+    "no_owner": ("no owner", "无负责人"),
+    "overdue_tasks": ("Overdue strategy tasks", "逾期战略任务"),
+    "overdue_count": ("{n} overdue", "{n} 项逾期"),
+    "overdue_items": ("Overdue", "逾期"),
+    "risks_order": (
+        "Accounts in order of attention priority (as on the dashboard), each with every flag it "
+        "raises, most severe first, and its risks by exposure.",
+        "客户按关注优先级排列（与总览一致），列出每个客户的全部风险标记（严重者在前）及按风险值"
+        "排列的风险。",
+    ),
+    "likelihood_impact": ("Likelihood × impact, 1–25", "可能性 × 影响，1–25"),
+    "exposure_note": (
+        "L × I: likelihood × impact, each 1–5, so 1–25.",
+        "风险值 = 可能性 × 影响（各 1–5），即 1–25。",
+    ),
+    "relationship_score": (
+        "Relationship score R = 20 × the mean of the six dimensions, 0–100",
+        "关系得分 R = 20 × 六维度平均，0–100",
+    ),
+    "csf_full": ("Critical success factor", "关键成功因素"),
+    "contributing": ("Account objectives contributing", "支撑该目标的客户目标"),
+    "account_objective": ("Account objective", "客户目标"),
+    "no_contributions": (
+        "No account objective names this objective yet.",
+        "尚无客户目标支撑该目标。",
+    ),
+    "team_note": (
+        "Forecast: FY forecast (else actual) of the accounts a person owns, in {unit}; share: "
+        "of the portfolio's. Flags: raised on the accounts they own. Overdue: their overdue "
+        "actions and strategy tasks.",
+        "预测：其负责客户的财年预测（无预测取实际），单位 {unit}；占比：占组合预测的比例。"
+        "风险标记：其负责客户上的标记。逾期：其逾期的行动与战略任务。",
+    ),
+    "owned_objectives": ("Objectives and KPIs", "目标与 KPI"),
+    "objectives_note": (
+        "Strategy objectives this person owns, then the objectives of the accounts they own.",
+        "此人负责的战略目标，以及其负责客户的目标。",
+    ),
+    "where": ("Strategy or account", "所属战略或客户"),
+    "owned_tasks": ("Open strategy tasks", "未完成战略任务"),
+    "owned_risks": ("Risks owned", "负责的风险"),
+    "relationships": ("Key relationships", "关键关系"),
+    "relationships_order": (
+        "Active people with influence ≥ 4 in every account, worst first: the furthest below "
+        "their target attitude (supporter when the plan sets none), then the longest without "
+        "contact (never contacted first), then the most influential.",
+        "各客户中影响力 ≥ 4 的在职人员，最需关注者在前：先按态度距目标（未设目标时为 supporter）"
+        "的差距从大到小，再按未联系时间从长到短（从未联系者在前），再按影响力从高到低。",
+    ),
+    "person": ("Person", "人员"),
+    "attitude_target": ("Attitude → target", "态度 → 目标"),
+    "default_target_note": (
+        "* no target set in the plan: supporter is assumed. Influence 1–5.",
+        "* 计划中未设目标：按 supporter 计。影响力 1–5。",
+    ),
+    "steps_short": ("Below target by {n}", "低于目标 {n} 级"),
+    "never": ("never", "从未联系"),
 }
 
 

@@ -18,6 +18,20 @@ from kamsite.model.execution import is_open
 from kamsite.pages.context import Site, account_url
 from kamsite.pages.markup import href
 from kamsite.pages.plan import people_links
+from kamsite.pages.review import (
+    ATTENTION_ON_DASHBOARD,
+    AttentionLine,
+    ConcentrationView,
+    RevenueView,
+    TaskLine,
+    attention_line,
+    attention_lines,
+    concentration_view,
+    overdue_tasks,
+    revenue_view,
+    task_lines,
+    tier_weights,
+)
 from kamsite.pages.views import Due, FlagView, Link, Term
 from kamsite.pages.widgets import flag_views
 from kamsite.score import display
@@ -60,6 +74,7 @@ class RiskLine:
     impact: int
     exposure: int
     mitigation: str | None
+    owner: Link | None
 
 
 @dataclass(frozen=True)
@@ -107,22 +122,36 @@ class Tile:
 
 @dataclass(frozen=True)
 class Dashboard:
+    """`revenue` the reconciled FY figures, `tiles` the pipeline beside them; `attention` the
+    accounts to look at first; `overdue` and `overdue_tasks` the late actions and strategy
+    tasks."""
+
     name: str
     currency: str
+    unit: str
     fiscal_year: int
+    revenue: RevenueView
     tiles: tuple[Tile, ...]
+    attention: tuple[AttentionLine, ...]
+    tier_weights: str
+    concentration: ConcentrationView
     matrix: Markup
     tiers: tuple[Count, ...]
     quadrants: tuple[Count, ...]
     top_risks: tuple[RiskLine, ...]
     overdue: tuple[ActionLine, ...]
+    overdue_tasks: tuple[TaskLine, ...]
     accounts: AccountTable
 
 
 @dataclass(frozen=True)
-class FlagLine:
-    flag: FlagView
-    account: Link
+class AccountRisks:
+    """One account on /risks/: its place in the attention ranking, all its flags (most
+    severe first) and its risks (by exposure)."""
+
+    account: AttentionLine
+    flags: tuple[FlagView, ...]
+    risks: tuple[RiskLine, ...]
 
 
 def open_actions(site: Site) -> list[OpenAction]:
@@ -165,7 +194,7 @@ def action_lines(site: Site, here: str, items: list[OpenAction]) -> tuple[Action
     return tuple(lines)
 
 
-def _risk_lines(site: Site, here: str, items: list[AccountRisk]) -> tuple[RiskLine, ...]:
+def risk_lines(site: Site, here: str, items: list[AccountRisk]) -> tuple[RiskLine, ...]:
     return tuple(
         RiskLine(
             what=Link(x.risk.what, f"{href(here, account_url(x.account.id))}#{x.risk.id}"),
@@ -174,6 +203,7 @@ def _risk_lines(site: Site, here: str, items: list[AccountRisk]) -> tuple[RiskLi
             impact=x.risk.impact,
             exposure=site.account_scores[x.account.id].risks[x.risk.id].value,
             mitigation=x.risk.mitigation,
+            owner=site.member(here, x.risk.owner),
         )
         for x in items
     )
@@ -225,21 +255,23 @@ def dashboard_page(site: Site) -> str:
     view = Dashboard(
         name=settings.name,
         currency=settings.currency,
+        unit=site.unit,
         fiscal_year=t.fiscal_year,
+        revenue=revenue_view(site, site.revenue, share=False),
         tiles=(
-            Tile(say("revenue_actual"), site.money(t.revenue_actual)),
-            Tile(say("revenue_target"), site.money(t.revenue_target)),
-            Tile(say("revenue_forecast"), site.money(t.revenue_forecast)),
-            Tile(say("revenue_gap"), site.money(t.revenue_gap)),
             Tile(say("weighted_pipeline"), site.money(t.weighted_pipeline)),
             Tile(say("weighted_pipeline_fy", fy=t.fiscal_year), site.money(t.weighted_pipeline_fy)),
             Tile(say("accounts"), str(t.accounts)),
         ),
+        attention=attention_lines(site, here, ATTENTION_ON_DASHBOARD),
+        tier_weights=tier_weights(site),
+        concentration=concentration_view(site, here),
         matrix=Markup(site.drawings.matrix),
         tiers=_counts(site, Tier, dict(t.tiers)),
         quadrants=_counts(site, Quadrant, dict(t.quadrants)),
-        top_risks=_risk_lines(site, here, all_risks(site)[:TOP_RISKS]),
+        top_risks=risk_lines(site, here, all_risks(site)[:TOP_RISKS]),
         overdue=action_lines(site, here, overdue[:OVERDUE_ON_DASHBOARD]),
+        overdue_tasks=task_lines(site, here, overdue_tasks(site)[:OVERDUE_ON_DASHBOARD]),
         accounts=account_table(site, here),
     )
     movement = site.trends.dashboard if site.trends is not None else None
@@ -252,14 +284,28 @@ def accounts_index_page(site: Site) -> str:
 
 def actions_page(site: Site) -> str:
     here = "actions/"
-    return site.render("actions.html", actions=action_lines(site, here, open_actions(site)))
+    return site.render(
+        "actions.html",
+        actions=action_lines(site, here, open_actions(site)),
+        tasks=task_lines(site, here, overdue_tasks(site)),
+    )
 
 
 def risks_page(site: Site) -> str:
+    """Accounts in attention order, each with its flags and risks: one pass over the ranking."""
     here = "risks/"
-    flags = tuple(
-        FlagLine(flag, site.account(here, a.id))
-        for a in site.accounts()
-        for flag in flag_views(site, site.account_scores[a.id].flags, href(here, account_url(a.id)))
-    )
-    return site.render("risks.html", flags=flags, risks=_risk_lines(site, here, all_risks(site)))
+    groups = []
+    for rank, a in enumerate(site.ranking, start=1):
+        account = site.content.accounts[a.id]
+        if not a.reasons and not account.risks:
+            continue
+        exposure = site.account_scores[a.id].risks
+        ordered = sorted(account.risks, key=lambda r: (-exposure[r.id].value, r.id))
+        groups.append(
+            AccountRisks(
+                account=attention_line(site, here, rank, a),
+                flags=flag_views(site, a.reasons, href(here, account_url(a.id))),
+                risks=risk_lines(site, here, [AccountRisk(account, r) for r in ordered]),
+            )
+        )
+    return site.render("risks.html", accounts=tuple(groups))

@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from kamsite.model import Strategy
-from kamsite.model.strategy import Perspective
-from kamsite.pages.context import Site, strategy_url
+from kamsite.model.strategy import Perspective, Scope
+from kamsite.pages.context import Site, account_url, strategy_url
 from kamsite.pages.markup import href, rich
+from kamsite.pages.review import RevenueView, revenue_view
 from kamsite.pages.views import Box, Due, KpiRow, Link, Term
 from kamsite.pages.widgets import kpi_rows
 from kamsite.score import KpiStatus, ObjectiveScore, display
 from kamsite.score.numbers import percent
+from kamsite.score.revenue import revenue
 
 _PERSPECTIVES = {p: n for n, p in enumerate(Perspective)}
 _DESIGN = (
@@ -79,8 +81,18 @@ class DesignItem:
 
 
 @dataclass(frozen=True)
+class Contribution:
+    """An account objective that names a strategy objective in its `contributes_to`."""
+
+    objective: Link
+    account: Link
+    status: Term | None
+
+
+@dataclass(frozen=True)
 class MapObjective:
-    """An objective of the strategy map; `supports` link to the objectives it drives."""
+    """An objective of the strategy map; `supports` link to the objectives it drives,
+    `contributions` the account objectives that contribute to it."""
 
     id: str
     title: str
@@ -91,6 +103,7 @@ class MapObjective:
     owner: Link | None
     supports: tuple[Link, ...]
     kpis: tuple[KpiRow, ...]
+    contributions: tuple[Contribution, ...]
 
 
 @dataclass(frozen=True)
@@ -112,6 +125,7 @@ class StrategyView:
     owner: Link | None
     horizon: str
     gaps: tuple[GapRow, ...]
+    revenue: RevenueView
     insight: tuple[Box, ...] | None
     intent: Intent | None
     innovation_focus: tuple[str, ...]
@@ -120,6 +134,7 @@ class StrategyView:
     expected_progress: str | None
     objectives: tuple[MapObjective, ...]
     tasks: tuple[TaskRow, ...]
+    overdue_tasks: int
 
 
 def strategies_index_page(site: Site) -> str:
@@ -220,13 +235,30 @@ def _objectives(site: Site, here: str, s: Strategy) -> tuple[MapObjective, ...]:
                 owner=site.member(here, o.owner),
                 supports=tuple(Link(titles.get(t, t), f"#{t}") for t in o.supports),
                 kpis=kpi_rows(site, o.kpis, kpis),
+                contributions=_contributions(site, here, f"{s.id}/{o.id}"),
             )
         )
     return tuple(views)
 
 
+def _contributions(site: Site, here: str, ref: str) -> tuple[Contribution, ...]:
+    """From the site's one-pass index, so a strategy page never scans every account."""
+    found = []
+    for a, o in site.contributions.get(ref, []):
+        scored = {x.id: x for x in site.account_scores[a.id].objectives}.get(o.id)
+        found.append(
+            Contribution(
+                objective=Link(o.statement, f"{href(here, account_url(a.id))}#{o.id}"),
+                account=site.account(here, a.id),
+                status=site.term(scored.status) if scored is not None else None,
+            )
+        )
+    return tuple(found)
+
+
 def _tasks(site: Site, here: str, s: Strategy) -> tuple[TaskRow, ...]:
-    return tuple(
+    """Overdue tasks first, then in map order: what is late is read before the rest."""
+    rows = [
         TaskRow(
             what=t.what,
             objective=Link(o.title, f"#{o.id}"),
@@ -236,7 +268,19 @@ def _tasks(site: Site, here: str, s: Strategy) -> tuple[TaskRow, ...]:
         )
         for o in s.map
         for t in o.tasks
-    )
+    ]
+    return tuple(sorted(rows, key=lambda row: not row.due.overdue))
+
+
+def _revenue(site: Site, s: Strategy) -> RevenueView:
+    """The strategy's accounts as its KPI measures read them: all for a portfolio strategy,
+    its own account for an account strategy."""
+    fy = site.content.settings.fiscal_year
+    if s.scope is Scope.account:
+        found = site.content.accounts.get(s.account or "")
+        own = [found] if found is not None else []
+        return revenue_view(site, revenue(own, fy, site.revenue.forecast), share=True)
+    return revenue_view(site, site.revenue, share=False)
 
 
 def strategy_view(site: Site, s: Strategy) -> StrategyView:
@@ -251,6 +295,7 @@ def strategy_view(site: Site, s: Strategy) -> StrategyView:
         owner=site.member(here, s.owner),
         horizon=f"{s.horizon.from_}–{s.horizon.to}",
         gaps=_gaps(site, s),
+        revenue=_revenue(site, s),
         insight=_insight(site, s),
         intent=_intent(site, s),
         innovation_focus=tuple(s.innovation_focus),
@@ -258,7 +303,8 @@ def strategy_view(site: Site, s: Strategy) -> StrategyView:
         map=Markup(site.drawings.strategy_maps.get(s.id, "")),
         expected_progress=percent(scored.expected_progress) if scored else None,
         objectives=_objectives(site, here, s),
-        tasks=_tasks(site, here, s),
+        tasks=(tasks := _tasks(site, here, s)),
+        overdue_tasks=sum(1 for t in tasks if t.due.overdue),
     )
 
 

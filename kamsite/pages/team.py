@@ -3,23 +3,51 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kamsite.model import Strategy
 from kamsite.model.account import Account, Stakeholder
+from kamsite.model.strategy import MapObjective
 from kamsite.model.team import Member
-from kamsite.pages.context import Site, account_url, member_url
+from kamsite.pages.context import Site, account_url, member_url, strategy_url
 from kamsite.pages.markup import href
-from kamsite.pages.portfolio import ActionLine, OpenAction, action_lines, open_actions
-from kamsite.pages.views import Link, Term
+from kamsite.pages.portfolio import (
+    AccountRisk,
+    ActionLine,
+    OpenAction,
+    RiskLine,
+    action_lines,
+    open_actions,
+    risk_lines,
+)
+from kamsite.pages.review import (
+    OpenTask,
+    RevenueView,
+    TaskLine,
+    open_tasks,
+    revenue_view,
+    task_lines,
+)
+from kamsite.pages.views import FlagView, Link, Term
+from kamsite.pages.widgets import flag_views
+from kamsite.score import KpiStatus, ObjectiveScore
+from kamsite.score.numbers import percent
+from kamsite.score.revenue import revenue
 
 
 @dataclass
 class Duties:
+    """What one person carries: accounts, people, strategy objectives, open work, risks."""
+
     owned: list[Account] = field(default_factory=list)
     sponsored: list[Account] = field(default_factory=list)
     teams: list[Account] = field(default_factory=list)
     stakeholders: list[tuple[Account, Stakeholder]] = field(default_factory=list)
     actions: list[OpenAction] = field(default_factory=list)
+    objectives: list[tuple[Strategy, MapObjective]] = field(default_factory=list)
+    tasks: list[OpenTask] = field(default_factory=list)
+    risks: list[AccountRisk] = field(default_factory=list)
 
 
 def duties(site: Site) -> dict[str, Duties]:
@@ -35,15 +63,34 @@ def duties(site: Site) -> dict[str, Duties]:
         for s in a.active_stakeholders:  # who left or moved is no longer anyone's duty
             if s.owner:
                 found[s.owner].stakeholders.append((a, s))
+        for r in a.risks:
+            if r.owner:
+                found[r.owner].risks.append(AccountRisk(a, r))
     for item in open_actions(site):
         if item.action.owner:
             found[item.action.owner].actions.append(item)
+    for key in sorted(site.content.strategies):
+        strategy = site.content.strategies[key]
+        for o in strategy.map:
+            if o.owner:
+                found[o.owner].objectives.append((strategy, o))
+    for task in open_tasks(site):
+        if task.task.owner:
+            found[task.task.owner].tasks.append(task)
     return found
+
+
+def _overdue(site: Site, d: Duties) -> int:
+    """Overdue actions and strategy tasks (both lists are open work only)."""
+    late = sum(1 for x in d.actions if site.overdue(x.action.due, x.action.status))
+    return late + sum(1 for t in d.tasks if site.overdue(t.task.due, t.task.status))
 
 
 @dataclass(frozen=True)
 class MemberLine:
-    """One member in the team index, with the counts of what they carry."""
+    """One member in the team index: what they carry, the FY forecast of the accounts they
+    own (`revenue`, with its share of the portfolio's), the flags those accounts raise and
+    their overdue actions and strategy tasks."""
 
     name: Link
     local_name: str | None
@@ -52,6 +99,10 @@ class MemberLine:
     sponsored: int
     stakeholders: int
     actions: int
+    revenue: str
+    share: str
+    flags: int
+    overdue: int
 
 
 @dataclass(frozen=True)
@@ -59,6 +110,25 @@ class AccountItem:
     account: Link
     tier: Term | None
     quadrant: Term | None
+    flags: tuple[FlagView, ...]
+
+
+@dataclass(frozen=True)
+class KpiLine:
+    name: str
+    progress: str
+    status: Term | None
+
+
+@dataclass(frozen=True)
+class ObjectiveLine:
+    """An objective the member answers for: a strategy objective they own, or an objective
+    of an account they own; `where` is its strategy or account."""
+
+    objective: Link
+    where: Link
+    status: Term | None
+    kpis: tuple[KpiLine, ...]
 
 
 @dataclass(frozen=True)
@@ -85,13 +155,20 @@ class MemberView:
     teams: tuple[AccountItem, ...]
     stakeholders: tuple[OwnedPerson, ...]
     actions: tuple[ActionLine, ...]
+    revenue: RevenueView | None
+    objectives: tuple[ObjectiveLine, ...]
+    tasks: tuple[TaskLine, ...]
+    risks: tuple[RiskLine, ...]
+    overdue: int
 
 
 def team_index_page(site: Site, all_duties: dict[str, Duties]) -> str:
     here = "team/"
+    fy = site.content.settings.fiscal_year
     lines = []
     for m in site.content.team.members:
         d = all_duties.get(m.id, Duties())
+        owned = revenue(d.owned, fy, site.revenue.forecast)
         lines.append(
             MemberLine(
                 name=Link(m.name, href(here, member_url(m.id))),
@@ -101,9 +178,13 @@ def team_index_page(site: Site, all_duties: dict[str, Duties]) -> str:
                 sponsored=len(d.sponsored),
                 stakeholders=len(d.stakeholders),
                 actions=len(d.actions),
+                revenue=site.money(owned.forecast) if d.owned else "—",
+                share=percent(owned.share) if d.owned else "—",
+                flags=sum(len(site.account_scores[a.id].flags) for a in d.owned),
+                overdue=_overdue(site, d),
             )
         )
-    return site.render("team_index.html", members=tuple(lines))
+    return site.render("team_index.html", members=tuple(lines), unit=site.unit)
 
 
 def _accounts(site: Site, here: str, accounts: list[Account]) -> tuple[AccountItem, ...]:
@@ -112,9 +193,54 @@ def _accounts(site: Site, here: str, accounts: list[Account]) -> tuple[AccountIt
             site.account(here, a.id),
             site.term(a.tier),
             site.term(site.account_scores[a.id].quadrant),
+            flag_views(site, site.account_scores[a.id].flags),
         )
         for a in accounts
     )
+
+
+def _kpis(
+    site: Site, scored: ObjectiveScore | None, names: Sequence[tuple[str, str]]
+) -> tuple[KpiLine, ...]:
+    """`names`: (KPI id, name) in file order; progress and status from the scores."""
+    by_id = {k.id: k for k in scored.kpis} if scored is not None else {}
+    lines = []
+    for kid, name in names:
+        k = by_id.get(kid)
+        status = site.term(k.status) if k is not None else site.word(KpiStatus.unknown)
+        lines.append(KpiLine(name, percent(k.progress) if k is not None else "—", status))
+    return tuple(lines)
+
+
+def _objectives(site: Site, here: str, d: Duties) -> tuple[ObjectiveLine, ...]:
+    """Strategy objectives the member owns, then the objectives of the accounts they own."""
+    lines = []
+    for strategy, o in d.objectives:
+        target = href(here, strategy_url(strategy.id))
+        scored = site.strategy_scores.get(strategy.id)
+        result = {x.id: x for x in scored.objectives}.get(o.id) if scored else None
+        lines.append(
+            ObjectiveLine(
+                objective=Link(o.title, f"{target}#{o.id}"),
+                where=Link(strategy.title, target),
+                status=site.term(result.status) if result is not None else None,
+                kpis=_kpis(site, result, [(k.id, k.name) for k in o.kpis]),
+            )
+        )
+    for a in d.owned:
+        target = href(here, account_url(a.id))
+        results = {x.id: x for x in site.account_scores[a.id].objectives}
+        for ao in a.objectives:
+            found = results.get(ao.id)
+            lines.append(
+                ObjectiveLine(
+                    objective=Link(ao.statement, f"{target}#{ao.id}"),
+                    where=site.account(here, a.id),
+                    status=site.term(found.status) if found is not None else None,
+                    kpis=_kpis(site, found, [(k.id, k.name) for k in ao.kpis]),
+                )
+            )
+    return tuple(lines)
 
 
 def member_page(site: Site, member: Member, d: Duties) -> str:
@@ -140,5 +266,20 @@ def member_page(site: Site, member: Member, d: Duties) -> str:
             for a, s in d.stakeholders
         ),
         actions=action_lines(site, here, d.actions),
+        revenue=revenue_view(
+            site,
+            revenue(d.owned, site.content.settings.fiscal_year, site.revenue.forecast),
+            share=True,
+        )
+        if d.owned
+        else None,
+        objectives=_objectives(site, here, d),
+        tasks=task_lines(site, here, d.tasks),
+        risks=risk_lines(site, here, sorted(d.risks, key=lambda x: _exposure(site, x))),
+        overdue=_overdue(site, d),
     )
     return site.render("member.html", page=view)
+
+
+def _exposure(site: Site, x: AccountRisk) -> tuple[int, str, str]:
+    return (-site.account_scores[x.account.id].risks[x.risk.id].value, x.account.id, x.risk.id)

@@ -16,6 +16,7 @@ from kamsite.model.portfolio import (
     PortfolioSettings,
     Stage,
 )
+from kamsite.score.attention import DEFAULT_TARGET, REASONS, SEVERITY, TIER_WEIGHT
 from kamsite.score.commercial import US
 from kamsite.score.flags import GOING_COLD_DAYS, flag_condition
 from kamsite.score.plan import KEY_INFLUENCE, MIN_STAKEHOLDERS, check_labels
@@ -193,7 +194,15 @@ class _Writer:
             "It is the sales-operations ratio of this year's pipeline to this year's remaining "
             "target: deals closing next year do not cover this year.\n"
             "- **Share of wallet** `SW = actual / wallet`; empty if either is missing or the "
-            "wallet is 0.\n\n",
+            "wallet is 0.\n\n"
+            "Wherever revenue of several accounts is shown (the dashboard for the portfolio, a "
+            "strategy page for its accounts, a team page for the accounts a person owns) it is "
+            f"the same five figures: **target** Σ FY{fy} target; **forecast** Σ of each "
+            "account's forecast, else its actual to date (what G subtracts); **actual** to date; "
+            "**gap** Σ G over the accounts with a target, so target − gap is the forecast of "
+            f"those accounts; **vs FY{fy - 1}** the forecast against last year's actual. A "
+            "share of the portfolio (a person's, the top three accounts') is a share of the "
+            "forecast.\n\n",
             f"按财年 FY{fy}：\n\n"
             "- **收入缺口** `G = 目标 − (预测，否则实际，否则 0)`：预计年末的差距（业绩差距）；"
             f"没有 FY{fy} 目标则为空。预测优先，因为截至目前的实际收入会低估全年。\n"
@@ -205,7 +214,12 @@ class _Writer:
             "- **管道覆盖率** `PC = WPFY / Rem`，其中 `Rem = 目标 − 实际`（无实际则为 0）"
             "是本年尚待完成的收入；Rem > 0 时才计算，否则为空。即销售运营中的本年商机与本年"
             "剩余目标之比：明年关闭的商机不能覆盖今年。\n"
-            "- **钱包份额** `SW = 实际收入 / wallet`；任一缺失或 wallet 为 0 时为空。\n\n",
+            "- **钱包份额** `SW = 实际收入 / wallet`；任一缺失或 wallet 为 0 时为空。\n\n"
+            "凡展示多个客户的收入（总览为整个组合，战略页为其涉及的客户，团队页为某人负责的客户），"
+            f"都是同样五个数：**目标** FY{fy} 目标之和；**预测** 各客户预测之和（无预测取截至目前的"
+            "实际，即 G 所减去的数）；**实际** 截至目前；**缺口** 有目标客户的 G 之和，因此"
+            f"目标 − 缺口 即这些客户的预测；**较 FY{fy - 1}** 预测与上年实际之比。占组合的比例"
+            "（某人的、前三大客户的）均按预测计算。\n\n",
         )
         return MethodSection(
             "revenue", self.t("Revenue and pipeline", "收入与商机"), body + self.stage_table()
@@ -246,6 +260,57 @@ class _Writer:
         )
         body = "\n".join([head, "| --- | --- |", *rows])
         return MethodSection("risk-flags", self.t("Risk flags", "风险标志"), body + "\n\n" + note)
+
+    def attention(self) -> MethodSection:
+        weights = ", ".join(
+            f"{tier.value if tier is not None else self.t('no tier', '未分级')} {w}"
+            for tier, w in TIER_WEIGHT.items()
+        )
+        head = self.t("| flag | severity |", "| 风险标志 | 严重度 |")
+        rows = [
+            f"| `{code.value}` | {SEVERITY[code]} |"
+            for code in sorted(FlagCode, key=lambda c: (-SEVERITY[c], c.value))
+        ]
+        table = "\n".join([head, "| --- | ---: |", *rows])
+        fy = self.settings.fiscal_year
+        return MethodSection(
+            "attention",
+            self.t("Attention priority", "关注优先级"),
+            self.t(
+                "The dashboard's *accounts needing attention* and the order of /risks/ rank "
+                "accounts by `priority = severity × worth`:\n\n"
+                "- **severity** = Σ of the severities of the flags the account raises (table "
+                "below): 3 when a decision goes against us or this year's revenue is not "
+                "covered, 2 when work or relationships slip, 1 for a gap in the plan;\n"
+                f"- **worth** = tier weight × (1 + stake ÷ the largest stake in the portfolio), "
+                f"with tier weights {weights}; the **stake** is the account's FY{fy} revenue "
+                "target, else its forecast (else its actual), so worth runs from 1 to 8.\n\n"
+                "Ties go to the larger stake, then to the account id. An account without flags "
+                f"has priority 0 and is not listed. Each listed account shows its {REASONS} most "
+                "severe flags, each with the first item that raised it.\n\n"
+                f"The *key relationships* page lists active people with influence ≥ "
+                f"{KEY_INFLUENCE}, worst first: furthest below their target attitude (the "
+                f"attitude of their `target`, else {DEFAULT_TARGET.value}; in steps opponent, "
+                "skeptic, unknown, neutral, supporter, champion), then longest without contact "
+                "(never contacted first), then the most influential.\n\n",
+                "总览中的*需要关注的客户*以及 /risks/ 页面的顺序，按 "
+                "`优先级 = 严重度 × 价值` 排列：\n\n"
+                "- **严重度** = 客户触发的各风险标志的严重度之和（见下表）："
+                "决策不利于我方或本年收入未被覆盖为 3，执行或关系下滑为 2，计划缺项为 1；\n"
+                f"- **价值** = 分级权重 ×（1 + 涉及收入 ÷ 组合中最大的涉及收入），分级权重为 "
+                f"{weights}；**涉及收入**为客户 FY{fy} 的收入目标，否则为预测（否则为实际），"
+                "因此价值在 1 到 8 之间。\n\n"
+                "优先级相同时涉及收入大者在前，再按客户标识排序。"
+                "没有风险标志的客户优先级为 0，不列出。"
+                f"每个列出的客户显示其最严重的 {REASONS} 个风险标志，"
+                "以及触发各标志的第一个条目。\n\n"
+                f"*关键关系*页列出影响力 ≥ {KEY_INFLUENCE} 的在职人员，最需关注者在前："
+                f"先按态度距目标的差距（目标为其 `target` 的态度，否则为 {DEFAULT_TARGET.value}；"
+                "按 opponent、skeptic、unknown、neutral、supporter、champion 逐级计），"
+                "再按未联系时间（从未联系者在前），再按影响力。\n\n",
+            )
+            + table,
+        )
 
     def progress(self) -> MethodSection:
         on, risk = _num(ON_TRACK), _num(AT_RISK)
@@ -316,6 +381,7 @@ def explain(settings: PortfolioSettings) -> tuple[MethodSection, ...]:
         w.revenue(),
         w.plan(),
         w.flags(),
+        w.attention(),
         w.progress(),
         w.numbers(),
     )
