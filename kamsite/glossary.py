@@ -134,6 +134,17 @@ _WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "won": ("won", "赢单"),
         "lost": ("lost", "丢单"),
     },
+    "Measure": {
+        "revenue_actual": ("revenue to date", "实际收入"),
+        "revenue_forecast": ("revenue forecast", "收入预测"),
+        "weighted_pipeline_fy": (
+            "weighted pipeline closing this fiscal year",
+            "本财年内关闭的加权商机",
+        ),
+        "decision_coverage": ("decision makers won, %", "已争取的决策者占比 %"),
+        "key_stakeholders_owned": ("key people with an owner, %", "有我方负责人的关键人占比 %"),
+        "plans_current": ("plans reviewed in time, %", "按时复盘的计划占比 %"),
+    },
     "KpiStatus": {
         "on_track": ("on track", "正常"),
         "at_risk": ("at risk", "有风险"),

@@ -16,8 +16,11 @@ import pytest
 from conftest import REPO
 from score_support import AS_OF, clean, content, person
 
+from kamsite.glossary import word
 from kamsite.model import Content, Team
+from kamsite.model.portfolio import Language
 from kamsite.pages import SECTION_PAGES, Drawings, generate_pages
+from kamsite.pages.labels import Say
 from kamsite.score import PortfolioScores, score_portfolio
 from kamsite.score.attention import key_people, rank_accounts
 from kamsite.score.revenue import concentration, portfolio_revenue, revenue
@@ -444,3 +447,25 @@ def test_chinese_labels_on_the_review_pages() -> None:
     assert "金额单位：百万元 CNY" in dashboard
     assert "关键关系" in pages["relationships/index.md"]
     assert "逾期战略任务" in pages["actions/index.md"]
+
+
+def test_a_measured_kpi_says_what_it_is_computed_from() -> None:
+    """A KPI whose actual a `measure` computes says so; the unit column is headed as a unit."""
+    found = validate_content(REPO / "content", cache_dir=False).content
+    assert found is not None and found.settings.as_of is not None
+    built = generate_pages(
+        found, score_portfolio(found, found.settings.as_of), Drawings(), found.settings.as_of
+    )
+    measured = [
+        (key, kpi.measure)
+        for key, strategy in found.strategies.items()
+        for objective in strategy.map
+        for kpi in objective.kpis
+        if kpi.measure is not None
+    ]
+    assert measured
+    for key, measure in measured:
+        page = built[f"strategies/{key}/index.md"]
+        assert f"computed from the accounts: {word(measure, Language.en)}" in page
+        assert "<th>Unit</th>" in page
+    assert Say(Language.zh)("kpi_unit") == "单位"

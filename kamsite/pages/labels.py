@@ -206,6 +206,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "criterion": ("Criterion", "评价项"),
     "threshold": ("Threshold", "阈值"),
     "checks": ("Plan checks", "计划检查项"),
+    "measured": ("computed from the accounts: {measure}", "由客户数据计算：{measure}"),
+    "kpi_unit": ("Unit", "单位"),
     "default_probability": ("Win probability", "赢率"),
     # the portfolio review: attention, revenue, owners, relationships
     "attention": ("Accounts needing attention", "需要关注的客户"),

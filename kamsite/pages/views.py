@@ -63,6 +63,8 @@ class KpiRow:
     actual: str
     progress: str
     status: Term | None
+    measured: str | None = None
+    """What the actual is computed from, when a `measure` takes it from the accounts."""
 
 
 @dataclass(frozen=True)

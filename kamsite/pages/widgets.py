@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from kamsite.evidence import evidence_text
 from kamsite.model.common import Kpi
+from kamsite.model.strategy import StrategyKpi
 from kamsite.pages.context import Site
 from kamsite.pages.views import Badge, Evidence, FlagView, KpiRow, Term
 from kamsite.score import AccountScore, Flag, KpiScore, display
@@ -82,6 +83,12 @@ def flag_views(site: Site, flags: Sequence[Flag], anchor_base: str = "") -> tupl
     )
 
 
+def _measured(site: Site, kpi: Kpi) -> str | None:
+    if not isinstance(kpi, StrategyKpi) or kpi.measure is None:
+        return None
+    return site.say("measured", measure=site.say.value(kpi.measure))
+
+
 def kpi_rows(site: Site, kpis: Sequence[Kpi], scored: Mapping[str, KpiScore]) -> tuple[KpiRow, ...]:
     """Name, unit, baseline, target, actual, progress and status of each KPI."""
     rows = []
@@ -96,6 +103,7 @@ def kpi_rows(site: Site, kpis: Sequence[Kpi], scored: Mapping[str, KpiScore]) ->
                 actual=display(ks.actual if ks is not None else kpi.actual),
                 progress=percent(ks.progress) if ks is not None else "—",
                 status=site.term(ks.status) if ks is not None else None,
+                measured=_measured(site, kpi),
             )
         )
     return tuple(rows)
