@@ -102,7 +102,7 @@ def portfolio() -> list[dict[str, Any]]:
     ]
 
 
-STRATEGIES = [
+STRATEGIES: list[dict[str, Any]] = [
     {
         "kind": "strategy",
         "id": "s1",
