@@ -11,9 +11,11 @@ that aggregate accounts, and an unchanged tree builds no model at all.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path, PurePosixPath
 
 from kamsite.cache import SignedStore, cache_root, code_stamp
@@ -122,8 +124,11 @@ def _hash(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-_BATCH = 64
+_BATCH = 16
 """Accounts drawn and made per batch: pictures and pages never all in memory at once."""
+_PARALLEL_FROM = 64
+"""Accounts from which pages are made in worker processes (the aggregate pages grow with
+them too)."""
 
 
 @dataclass(frozen=True)
@@ -220,8 +225,8 @@ def _make(
     whole: str,
     aggregates: dict[str, str] | None,
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """Score, then draw and make the missing account pages batch by batch and, when the tree
-    changed, every page that aggregates accounts; store each page's parts as it is made."""
+    """Score, then draw and make the missing account pages and, when the tree changed, every
+    page that aggregates accounts; store each page's parts as it is made."""
     as_of = resolve_as_of(content.settings)
     scores = score_portfolio(content, as_of)
     chains: dict[str, str] = {}
@@ -231,35 +236,80 @@ def _make(
     makers = page_makers(
         content, scores, drawings, as_of, overrides=overrides, memo=memo, trends=trends
     )
-    missing = [p for p in page_keys if p not in skeletons]
-    by_path = {account_page_path(a): a for a in content.accounts}
-    keys = dict(page_keys)
-
-    def store(path: str, key: str) -> None:
-        parts = split(makers[path]())
-        cache.put(key, parts)
-        skeletons[path] = parts.skeleton
-        keys[path] = key
-
-    def chains_of(batch: list[str]) -> Mapping[str, str]:
-        return decision_chains(content, scores, renderer, [by_path[p] for p in batch])
-
-    batches = [missing[n : n + _BATCH] for n in range(0, len(missing), _BATCH)]
-    # `dot` draws the next batch (in its own processes) while this one's pages are made.
-    with ThreadPoolExecutor(max_workers=1) as painter:
-        upcoming = painter.submit(chains_of, batches[0]) if batches else None
-        for n, batch in enumerate(batches):
-            assert upcoming is not None
-            chains.update(upcoming.result())
-            if n + 1 < len(batches):
-                upcoming = painter.submit(chains_of, batches[n + 1])
-            for path in batch:
-                store(path, page_keys[path])
-            chains.clear()
+    todo = {p: k for p, k in page_keys.items() if p not in skeletons}
+    index = None
     if aggregates is None:
-        aggregates = {p: _hash(whole, p) for p in makers if p not in page_keys}
-        for path, key in aggregates.items():
-            store(path, key)
-        cache.put_index(whole, aggregates)
-    keys.update(aggregates)
-    return skeletons, keys
+        index = aggregates = {p: _hash(whole, p) for p in makers if p not in page_keys}
+        todo.update(aggregates)
+    by_path = {account_page_path(a): a for a in content.accounts}
+
+    def draw(paths: Iterable[str]) -> Mapping[str, str]:
+        accounts = [by_path[p] for p in paths if p in by_path]
+        return decision_chains(content, scores, renderer, accounts) if accounts else {}
+
+    work = _Work(makers, todo, draw, chains, cache)
+    batches = [*((p,) for p in todo if p not in by_path), *_batches(todo, by_path)]
+    skeletons.update(_run(work, batches, parallel=len(by_path) >= _PARALLEL_FROM))
+    if index is not None:
+        cache.put_index(whole, index)
+    return skeletons, {**page_keys, **aggregates}
+
+
+def _batches(todo: Iterable[str], accounts: Mapping[str, str]) -> list[tuple[str, ...]]:
+    paths = [p for p in todo if p in accounts]
+    return [tuple(paths[n : n + _BATCH]) for n in range(0, len(paths), _BATCH)]
+
+
+@dataclass(frozen=True)
+class _Work:
+    """The pages to make (path → key) and what makes them. Forked workers inherit it, so
+    nothing of it is pickled; each sends back only its pages' skeletons."""
+
+    makers: Mapping[str, Callable[[], str]]
+    keys: Mapping[str, str]
+    draw: Callable[[Iterable[str]], Mapping[str, str]]
+    """The decision chains of the account pages among some paths, by account id."""
+    chains: dict[str, str]
+    """What the account pages read their decision chain from: filled per batch."""
+    cache: PageCache
+
+    def make(self, paths: tuple[str, ...]) -> dict[str, str]:
+        """Draw, make, split and store a batch of pages; their skeletons."""
+        self.chains.update(self.draw(paths))
+        made = {}
+        for path in paths:
+            parts = split(self.makers[path]())
+            self.cache.put(self.keys[path], parts)
+            made[path] = parts.skeleton
+        self.chains.clear()
+        return made
+
+
+_forked: list[_Work] = []
+"""A page worker's own copy of the work, set as it starts."""
+
+
+def _adopt(work: _Work) -> None:
+    _forked.append(work)
+
+
+def _make_forked(paths: tuple[str, ...]) -> dict[str, str]:
+    return _forked[0].make(paths)
+
+
+def _run(work: _Work, batches: list[tuple[str, ...]], *, parallel: bool) -> dict[str, str]:
+    """Every batch made, on every core when `parallel`: making a page is Python (one core
+    per process) and `dot` is a process per picture, so a worker waiting for its pictures
+    leaves its core to the other's pages; the pages that aggregate a large portfolio take
+    seconds each. Workers are forked: they start with the models and scores in memory."""
+    workers = min(os.cpu_count() or 1, 8)
+    made: dict[str, str] = {}
+    if not parallel or len(batches) < 2 or workers < 2 or "fork" not in get_all_start_methods():
+        for batch in batches:
+            made.update(work.make(batch))
+        return made
+    context = get_context("fork")
+    with ProcessPoolExecutor(workers, context, initializer=_adopt, initargs=(work,)) as pool:
+        for part in pool.map(_make_forked, batches):
+            made.update(part)
+    return made
