@@ -18,9 +18,11 @@ from pathlib import Path
 from kamsite.cache import SignedStore
 from kamsite.pages.markup import RAW_CLOSE, RAW_OPEN
 
-_BLOCK = re.compile(re.escape(f"\n{RAW_OPEN}\n") + "(.*?)" + re.escape(f"\n{RAW_CLOSE}\n"), re.S)
+_OPEN = f"\n{RAW_OPEN}\n"
+_CLOSE = f"\n{RAW_CLOSE}\n"
 _PLACEHOLDER = re.compile(r"\n\nkamsite-raw-(\d+)\n\n")
-_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+_SVG = re.compile(r"<svg\b")
+_SVG_END = "</svg>"
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -40,15 +42,33 @@ class Parts:
 
 
 def split(markdown: str) -> Parts:
+    """Each raw block (from its opening mark to the first closing mark after it) taken out."""
+    pieces: list[str] = []
     blocks: list[str] = []
+    done = 0
+    while (start := markdown.find(_OPEN, done)) != -1:
+        end = markdown.find(_CLOSE, start + len(_OPEN))
+        if end == -1:
+            break
+        pieces += (markdown[done:start], placeholder(len(blocks)))
+        blocks.append(markdown[start + len(_OPEN) : end])
+        done = end + len(_CLOSE)
+    pieces.append(markdown[done:])
+    return Parts("".join(pieces), tuple(_words(b) for b in blocks), tuple(blocks))
 
-    def stash(match: re.Match[str]) -> str:
-        blocks.append(match.group(1))
-        return placeholder(len(blocks) - 1)
 
-    skeleton = _BLOCK.sub(stash, markdown)
-    words = tuple(" ".join(_TAG.sub(" ", _SVG.sub(" ", b)).split()) for b in blocks)
-    return Parts(skeleton, words, tuple(blocks))
+def _words(block: str) -> str:
+    """A block's text as search sees it: no pictures, no tags, whitespace runs as one space."""
+    pieces: list[str] = []
+    done = 0
+    while (svg := _SVG.search(block, done)) is not None:
+        end = block.find(_SVG_END, svg.end())
+        if end == -1:
+            break
+        pieces += (block[done : svg.start()], " ")
+        done = end + len(_SVG_END)
+    pieces.append(block[done:])
+    return " ".join(_TAG.sub(" ", "".join(pieces)).split())
 
 
 def join(parts: Parts) -> str:
@@ -59,46 +79,37 @@ def join(parts: Parts) -> str:
 
 
 class PageCache:
-    """Each page's parts under the key of its inputs, as three entries read when needed:
-    the skeleton when pages are registered, the words when search indexes the page, the
-    HTML when the page is written."""
+    """Each page's parts under the key of its inputs, as two entries read when needed: the
+    skeleton with the words (the skeleton when pages are registered, the words when search
+    indexes the page) and the HTML, when the page is written."""
 
     def __init__(self, directory: Path) -> None:
         self.store = SignedStore(directory)
 
     def put(self, key: str, parts: Parts) -> None:
-        self.store.write(f"{key}.s", parts.skeleton.encode("utf-8"))
-        self.store.write(f"{key}.w", json.dumps(parts.words).encode())
-        self.store.write(f"{key}.b", json.dumps(parts.blocks).encode())
+        self.store.write(f"{key}.s", _frame((parts.skeleton, *parts.words)))
+        self.store.write(f"{key}.b", _frame(parts.blocks))
+
+    def _head(self, key: str) -> tuple[str, ...] | None:
+        texts = _unframe(self.store.read(f"{key}.s"))
+        return texts if texts else None
 
     def skeleton(self, key: str) -> str | None:
-        payload = self.store.read(f"{key}.s")
-        try:
-            return None if payload is None else payload.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-
-    def _texts(self, name: str) -> tuple[str, ...] | None:
-        payload = self.store.read(name)
-        try:
-            texts = json.loads(payload) if payload is not None else None
-        except ValueError:
-            return None
-        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
-            return None
-        return tuple(texts)
+        texts = self._head(key)
+        return None if texts is None else texts[0]
 
     def words(self, key: str) -> tuple[str, ...] | None:
-        return self._texts(f"{key}.w")
+        texts = self._head(key)
+        return None if texts is None else texts[1:]
 
     def blocks(self, key: str) -> tuple[str, ...] | None:
-        return self._texts(f"{key}.b")
+        return _unframe(self.store.read(f"{key}.b"))
 
     def parts(self, key: str) -> Parts | None:
-        skeleton, words, blocks = self.skeleton(key), self.words(key), self.blocks(key)
-        if skeleton is None or words is None or blocks is None:
+        head, blocks = self._head(key), self.blocks(key)
+        if head is None or blocks is None:
             return None
-        return Parts(skeleton, words, blocks)
+        return Parts(head[0], head[1:], blocks)
 
     def put_index(self, key: str, index: dict[str, str]) -> None:
         """Which pages (path → page key) a set of pages holds."""
@@ -115,3 +126,31 @@ class PageCache:
         ):
             return None
         return index
+
+
+def _frame(texts: tuple[str, ...]) -> bytes:
+    """Texts as one entry: their lengths (JSON) on the first line, then the texts run together,
+    so an HTML block (~100 KB) is stored and read back without escaping."""
+    return json.dumps([len(t) for t in texts]).encode() + b"\n" + "".join(texts).encode("utf-8")
+
+
+def _unframe(payload: bytes | None) -> tuple[str, ...] | None:
+    """The texts of an entry; None for one that is not `_frame`'s."""
+    if payload is None:
+        return None
+    head, _, body = payload.partition(b"\n")
+    try:
+        lengths = json.loads(head)
+        text = body.decode("utf-8")
+    except ValueError:  # UnicodeDecodeError is one too
+        return None
+    if not isinstance(lengths, list) or not all(type(n) is int and n >= 0 for n in lengths):
+        return None
+    if sum(lengths) != len(text):
+        return None
+    texts = []
+    done = 0
+    for length in lengths:
+        texts.append(text[done : done + length])
+        done += length
+    return tuple(texts)
