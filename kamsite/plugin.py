@@ -108,7 +108,7 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
             config.theme["language"] = language
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        result = validate_content(self.content_dir, models=False)
+        result = validate_content(self.content_dir, models="if-checked")
         for warning in (d for d in result.diagnostics if d.severity == "warning"):
             log.warning(str(warning))
         if not result.ok:

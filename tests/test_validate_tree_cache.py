@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
+import kamsite.validate
 from kamsite.validate import validate_content
 
 
@@ -43,3 +44,26 @@ def test_the_tree_entry_follows_as_of(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("KAMSITE_AS_OF", "2020-01-01")
     late = validate_content(content, cache_dir=cache, models=False).diagnostics
     assert {d.code for d in late} == {"future-date"}
+
+
+@pytest.mark.parametrize("workers", [False, True])
+def test_findings_alone_equal_the_findings_with_models(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: bool
+) -> None:
+    """Without models, workers send back plain data: the cross-file rules find the same."""
+    if workers:
+        monkeypatch.setattr(kamsite.validate, "_PARALLEL_FROM", 1)
+        monkeypatch.setattr("os.cpu_count", lambda: 2)
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    plan = content / "accounts" / "kestrel-motors.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("owner: ", "owner: nobody-", 1), "utf-8")
+    full = validate_content(content, cache_dir=False)
+    assert full.errors and full.content is not None
+    alone = validate_content(content, cache_dir=tmp_path / "a", models=False)
+    assert alone.content is None
+    assert (alone.diagnostics, alone.files) == (full.diagnostics, full.files)
+    checked = validate_content(content, cache_dir=tmp_path / "b", models="if-checked")
+    assert checked.content == full.content and checked.diagnostics == full.diagnostics
+    unchanged = validate_content(content, cache_dir=tmp_path / "b", models="if-checked")
+    assert unchanged.content is None and unchanged.diagnostics == full.diagnostics

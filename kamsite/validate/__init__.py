@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Literal
 
 from kamsite.cache import cache_root
 from kamsite.diagnostics import Diagnostic
@@ -112,14 +113,16 @@ def _read(path: Path) -> Source:
         return handle.read(MAX_BYTES + 1)
 
 
-def validate_content(
-    root: Path, *, cache_dir: Path | bool | None = True, models: bool = True
-) -> ValidationResult:
-    """Validate a content directory; `cache_dir=False` disables the caches.
+Models = bool | Literal["if-checked"]
+"""Whether a result holds the models (`content`): True; False, only the findings are wanted
+(an unchanged tree is answered from one cache entry); "if-checked", as False for an
+unchanged tree, but a tree that had to be checked gives the models it built."""
 
-    `models=False`: only the findings are wanted, so an unchanged tree is answered from
-    one cache entry and the result's `content` is None (a changed tree still gives it).
-    """
+
+def validate_content(
+    root: Path, *, cache_dir: Path | bool | None = True, models: Models = True
+) -> ValidationResult:
+    """Validate a content directory; `cache_dir=False` disables the caches; see `Models`."""
     if not root.is_dir():
         message = f"content directory {root} does not exist (pass --content DIR)"
         return ValidationResult(
@@ -139,13 +142,14 @@ class _Job:
     raw: Source
     key: str
     cache: FileCache
+    model: bool
 
 
 def _check(job: _Job) -> FileResult:
     """Runs in a worker when parallel, so the cache write is parallel too."""
     result = check_file(job.path, job.kind, job.raw)
     job.cache.put(job.key, result)
-    return result
+    return result if job.model else result.without_model()
 
 
 def _check_all(jobs: list[_Job]) -> list[FileResult]:
@@ -168,7 +172,7 @@ def validate_sources(
     *,
     content_dir: str = "content",
     cache: FileCache | None = None,
-    models: bool = True,
+    models: Models = True,
 ) -> ValidationResult:
     """Validate files given as {"content/accounts/x.yaml": bytes}; see `validate_content`."""
     cache = cache or FileCache(None)
@@ -181,7 +185,7 @@ def validate_sources(
             fingerprint.update(keys[path][1].encode())
     file_keys = {path: key for path, (_kind, key) in keys.items()}
     tree = _tree_key(fingerprint.hexdigest())
-    if not models and (known := cache.get_tree(tree)) is not None:
+    if models is not True and (known := cache.get_tree(tree)) is not None:
         return ValidationResult(None, known[0], known[1], fingerprint.hexdigest(), file_keys)
 
     results: dict[str, FileResult] = {}
@@ -191,7 +195,7 @@ def validate_sources(
         if hit is not None:
             results[path] = hit
         else:
-            jobs.append(_Job(path, kind, sources[path], key, cache))
+            jobs.append(_Job(path, kind, sources[path], key, cache, models is not False))
     for result in _check_all(jobs):
         results[result.path] = result
 
@@ -225,7 +229,7 @@ def _cross(
     for path, result in sorted(results.items()):
         raw = sources[path]
         raw_bytes = raw if isinstance(raw, bytes) else None
-        plain = result.data if result.model is not None else readable(result.kind, raw_bytes)
+        plain = result.data if result.data is not None else readable(result.kind, raw_bytes)
         if plain is not None:
             data[path] = plain
 
@@ -304,6 +308,7 @@ def _content(results: Mapping[str, FileResult], erroneous: set[str]) -> Content 
 
 
 __all__ = [
+    "Models",
     "NotAFile",
     "Source",
     "ValidationResult",
