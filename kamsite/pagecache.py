@@ -24,6 +24,8 @@ _PLACEHOLDER = re.compile(r"\n\nkamsite-raw-(\d+)\n\n")
 _SVG = re.compile(r"<svg\b")
 _SVG_END = "</svg>"
 _TAG = re.compile(r"<[^>]*>")
+_ROW = re.compile(r'<tr\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</tr>', re.S)
+_CELL = re.compile(r"<t[dh]\b.*?</t[dh]>", re.S)
 
 
 def placeholder(index: int) -> str:
@@ -58,16 +60,33 @@ def split(markdown: str) -> Parts:
 
 
 def _words(block: str) -> str:
-    """A block's text as search sees it: no pictures, no tags, whitespace runs as one space."""
+    """A block's text as search sees it. A table row with an id (a person, an action, a
+    risk) is a search section of its own, headed by the row's id and its first cell, so a
+    hit on a person opens their row rather than the top of the table; the page never shows
+    this markup (the adapter puts the block's HTML back)."""
+    parts: list[str] = []
+    done = 0
+    for row in _ROW.finditer(block):
+        first = _CELL.search(row.group(2))
+        name, rest = (first.group(0), row.group(2)[first.end() :]) if first else ("", row.group(2))
+        parts.append(_text(block[done : row.start()]))
+        parts.append(f'<span><h6 id="{row.group(1)}">{_text(name)}</h6> {_text(rest)}</span>')
+        done = row.end()
+    parts.append(_text(block[done:]))
+    return " ".join(part for part in parts if part)
+
+
+def _text(html: str) -> str:
+    """No pictures, no tags, whitespace runs as one space."""
     pieces: list[str] = []
     done = 0
-    while (svg := _SVG.search(block, done)) is not None:
-        end = block.find(_SVG_END, svg.end())
+    while (svg := _SVG.search(html, done)) is not None:
+        end = html.find(_SVG_END, svg.end())
         if end == -1:
             break
-        pieces += (block[done : svg.start()], " ")
+        pieces += (html[done : svg.start()], " ")
         done = end + len(_SVG_END)
-    pieces.append(block[done:])
+    pieces.append(html[done:])
     return " ".join(_TAG.sub(" ", "".join(pieces)).split())
 
 

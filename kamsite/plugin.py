@@ -18,20 +18,25 @@ from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
+import jieba
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from kamsite.cache import cache_root
 from kamsite.diagnostics import as_text
 from kamsite.graph import GraphvizMissing, Renderer, RenderError
 from kamsite.history import HistoryCache
 from kamsite.load import LoadError, parse
 from kamsite.model import Content
+from kamsite.model.portfolio import Language
 from kamsite.pipeline import PageSet, build_pages, cached_renderer, overrides_dir
+from kamsite.sitenav import section_title, site_title
 from kamsite.validate import validate_content
 
 log: logging.LoggerAdapter[logging.Logger] = get_plugin_logger(__name__)
@@ -39,7 +44,7 @@ log: logging.LoggerAdapter[logging.Logger] = get_plugin_logger(__name__)
 # Raw plan files hold contacts' personal data: never published, even if put in the docs dir.
 _RAW = (".yaml", ".yml")
 _PLACEHOLDER = re.compile(r"<p>kamsite-raw-(\d+)</p>")
-_WORDS = re.compile(r'<div data-kamsite-block="(\d+)">[^<]*</div>')
+_WORDS = re.compile(r'<div data-kamsite-block="(\d+)">.*?</div>', re.S)
 # Shipped in the package and published under this folder of the site.
 ASSETS = "assets/kamsite"
 _STYLES = ("kamsite.css",)
@@ -67,6 +72,7 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
         reuse their state."""
         self.renderer = None
         self.history = HistoryCache.default()
+        _quiet_jieba()
 
     @event_priority(100)  # before the search plugin reads theme.language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -88,6 +94,9 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
             if f"{ASSETS}/{name}" not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(f"{ASSETS}/{name}")
         self._theme_language(config)
+        title = site_title(_portfolio_document(self.content_dir))
+        if title is not None:
+            config.site_name = title
         return config
 
     def _overrides(self, config: MkDocsConfig) -> Path | None:
@@ -187,18 +196,43 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
             return output
         return _WORDS.sub(lambda m: blocks[int(m.group(1))], output)
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Generated sections under their names in the portfolio's language (`kamsite.sitenav`)."""
+        language = Language(_portfolio_language(self.content_dir) or "en")
+        for page in nav.pages:
+            title = section_title(page.file.src_uri, page.title, language)
+            if title is not None:  # MkDocs keeps a title set to None for good
+                page.title = title
+        return nav
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))
         return server
 
 
-def _portfolio_language(content_dir: Path) -> str | None:
-    """The language portfolio.yaml names, read before validation (which reports any error)."""
+def _quiet_jieba() -> None:
+    """Material's search splits Chinese with jieba, which logs loading its dictionary on every
+    build and caches it in the shared temp dir, where another user's file may already sit:
+    quiet it, and keep its cache with ours."""
+    jieba.setLogLevel(logging.WARNING)
+    folder = cache_root() / "jieba"
+    folder.mkdir(parents=True, exist_ok=True)
+    jieba.dt.tmp_dir = str(folder)
+
+
+def _portfolio_document(content_dir: Path) -> object:
+    """portfolio.yaml as parsed, read before validation (which reports any error); None
+    when there is none to read."""
     for name in ("portfolio.yaml", "portfolio.yml"):
         try:
-            data = parse((content_dir / name).read_bytes()).data
+            return parse((content_dir / name).read_bytes()).data
         except (OSError, LoadError):
             continue
-        language = data.get("language", "en") if isinstance(data, dict) else None
-        return language if language in _LANGUAGES else None
     return None
+
+
+def _portfolio_language(content_dir: Path) -> str | None:
+    """The language portfolio.yaml names."""
+    data = _portfolio_document(content_dir)
+    language = data.get("language", "en") if isinstance(data, dict) else None
+    return language if language in _LANGUAGES else None

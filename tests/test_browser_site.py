@@ -136,7 +136,7 @@ def test_search_finds_stakeholder_by_chinese_name(
     search.fill("李建国")
     search.press("End")  # Material searches on keyup, which fill() does not send
     result = visit.page.locator(
-        '.md-search-result__item a[href*="jianghuai-power/"][href*="#kam-decision-chain"]'
+        '.md-search-result__item a[href*="jianghuai-power/"][href$="#li-jianguo"]'
     )
     result.first.wait_for()
     visit.page.screenshot(path=str(tmp_path / "search.png"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -22,10 +23,22 @@ def test_split_then_join_gives_the_page_back(language: str, tmp_path: Path) -> N
         parts = split(markdown)
         assert RAW_OPEN not in parts.skeleton or not parts.blocks
         assert len(parts.words) == len(parts.blocks)
-        assert all("<" not in w for w in parts.words)  # search sees words, never markup
+        # search sees words, never markup, but for the heading of a row's own section
+        bare = [
+            re.sub(r'<span><h6 id="[A-Za-z0-9_-]+">|</h6>|</span>', " ", w) for w in parts.words
+        ]
+        assert all("<" not in w for w in bare)
         assert join(parts) == markdown, path
         cache.put(path.replace("/", "_"), parts)
         assert cache.parts(path.replace("/", "_")) == parts
+
+
+def test_a_row_with_an_id_is_a_search_section_of_its_own() -> None:
+    table = (
+        '<table><tr><th>Name</th></tr><tr id="li-na"><td>Li &amp; Na</td><td>CEO</td></tr></table>'
+    )
+    parts = split(f"# T\n\n{RAW_OPEN}\n<p>People</p>{table}\n<!-- /kamsite:raw -->\n")
+    assert parts.words == ('People Name <span><h6 id="li-na">Li &amp; Na</h6> CEO</span>',)
 
 
 def test_a_tampered_part_is_a_miss(tmp_path: Path) -> None:
