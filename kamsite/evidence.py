@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from kamsite.glossary import word
+from kamsite.glossary import named, word
 from kamsite.model.portfolio import Language
 from kamsite.score.numbers import display
 from kamsite.score.results import Evidence, Fact
@@ -88,8 +88,8 @@ def evidence_text(evidence: Evidence, language: Language) -> str:
     facts = dict(evidence.facts)
     zh = language is Language.zh
     local = facts.pop("local", None)
-    if "who" in facts and zh and local:
-        facts["who"] = local
+    if isinstance(who := facts.get("who"), str):
+        facts["who"] = named(who, local if isinstance(local, str) else None, language)
     fields = {key: _shown(value, language) for key, value in facts.items()}
     days = facts.get("days")
     if isinstance(days, int):

@@ -204,3 +204,9 @@ def word(value: Enum, language: Language) -> str:
 def domains() -> dict[str, tuple[str, ...]]:
     """Every domain with its values, for tests that check no two words of a domain clash."""
     return {domain: tuple(values) for domain, values in _WORDS.items()}
+
+
+def named(name: str, local_name: str | None, language: Language) -> str:
+    """A person's or account's name as a reader of `language` knows it: the local name in a
+    Chinese portfolio when there is one."""
+    return local_name if language is Language.zh and local_name else name

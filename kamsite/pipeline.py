@@ -19,6 +19,7 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path, PurePosixPath
 
 from kamsite.cache import SignedStore, cache_root, code_stamp
+from kamsite.glossary import named
 from kamsite.graph import (
     Diagram,
     MatrixPoint,
@@ -72,7 +73,7 @@ def _matrix(content: Content, scores: PortfolioScores) -> str:
     points = [
         MatrixPoint(
             account_id=a.id,
-            name=a.name,
+            name=named(a.name, a.local_name, content.settings.language),
             tier=a.tier.value if a.tier else None,
             attractiveness=a.attractiveness,
             strength=a.strength,

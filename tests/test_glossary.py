@@ -4,10 +4,14 @@ the quadrant never read the same (DESIGN.md §6)."""
 from __future__ import annotations
 
 import pytest
+from score_support import AS_OF, clean, content, person
 
+from kamsite.evidence import evidence_text
 from kamsite.glossary import domains, term, word
 from kamsite.model.account import Tier
 from kamsite.model.portfolio import Language
+from kamsite.pipeline import cached_renderer, portfolio_pictures
+from kamsite.score import score_portfolio
 from kamsite.score.results import Quadrant
 
 
@@ -51,3 +55,23 @@ def test_the_six_dimensions_as_the_method_names_them() -> None:
 def test_a_value_its_domain_does_not_list() -> None:
     assert term("Status", "on_track", Language.zh) == "正常"  # found in another domain
     assert term("Status", "not_a_value", Language.en) == "not a value"
+
+
+def test_names_in_the_portfolio_language() -> None:
+    """The matrix, the movement picture and flag evidence name an account or a person by its
+    local name in a Chinese portfolio."""
+    people = [person("boss", influence=5, owner=None, local_name="王总")]
+    account = clean(stakeholders=people, local_name="艾克美")
+    zh, en = content([account], language="zh"), content([account])
+    svg = portfolio_pictures(zh, score_portfolio(zh, AS_OF), cached_renderer()).matrix
+    assert "艾克美" in svg and ">Acme<" not in svg
+    assert (
+        "艾克美" not in portfolio_pictures(en, score_portfolio(en, AS_OF), cached_renderer()).matrix
+    )
+    (unowned,) = [
+        f
+        for f in score_portfolio(zh, AS_OF).accounts[0].flags
+        if f.code == "KEY_STAKEHOLDER_UNOWNED"
+    ]
+    assert evidence_text(unowned.evidence[0], Language.zh).startswith("王总（")
+    assert evidence_text(unowned.evidence[0], Language.en).startswith("Boss (")

@@ -29,6 +29,7 @@ from kamsite.diff.markdown import flag_phrase, score_phrase
 from kamsite.diff.phrases import NAME_LIMIT, TOP_FIELDS, Safe, domain, event_phrase, value
 from kamsite.diff.result import Event, FieldChange, FlagChange
 from kamsite.diff.words import Words
+from kamsite.glossary import named
 from kamsite.graph import labels as graph_labels
 from kamsite.graph.movement import MovementPath, MovementStep, movement_svg
 from kamsite.graph.text import clean, clip
@@ -515,7 +516,7 @@ def dashboard_view(
             paths.append(
                 MovementPath(
                     account_id=account_id,
-                    name=account.name,
+                    name=named(account.name, account.local_name, lang),
                     tier=account.tier.value if account.tier else None,
                     href=f"accounts/{account_id}/",
                     steps=tuple(MovementStep(s.date, *_position(s)) for s in drawn),
