@@ -4,16 +4,20 @@ checkout, with every file version checked (parsed) once per run."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from kamsite.history.git import Entry, source
-from kamsite.score import score_portfolio, to_json
+from kamsite.model import Content
+from kamsite.score import AccountScore, score_portfolio, to_json
+from kamsite.score.account import undated
 from kamsite.validate import NotAFile, Source, validate_sources
 from kamsite.validate.cache import FileCache, digest
 from kamsite.validate.files import FileResult, check_file, expected_kind
@@ -68,6 +72,7 @@ class FileMemo(FileCache):
         super().__init__(directory)
         self.results: dict[str, FileResult] = {}
         self.parsed = 0
+        self.undated: dict[tuple[str, ...], AccountScore] = {}
 
     def get(self, key: str) -> FileResult | None:
         hit = self.results.get(key)
@@ -80,6 +85,26 @@ class FileMemo(FileCache):
     def put(self, key: str, result: FileResult) -> None:
         """Memory only: history reads past versions, which no later run is likely to ask for."""
         self.results[key] = result
+
+    def undated_scores(
+        self, content: Content, keys: Mapping[str, str], content_dir: str
+    ) -> dict[str, AccountScore]:
+        """Each account's `undated` score, kept per (file version, portfolio.yaml version): most
+        commits change a few files, so most accounts are scored in full once per history."""
+        folder = PurePosixPath(content_dir)
+        settings = sorted(keys[p] for p in keys if PurePosixPath(p).parent == folder)
+        found: dict[str, AccountScore] = {}
+        for path, key in keys.items():
+            where = PurePosixPath(path)
+            account = content.accounts.get(where.stem)
+            if where.parent != folder / "accounts" or account is None:
+                continue
+            memo_key = (key, *settings)
+            hit = self.undated.get(memo_key)
+            if hit is None:
+                hit = self.undated[memo_key] = undated(account, content.settings)
+            found[account.id] = hit
+        return found
 
     def check_all(self, versions: Iterable[tuple[str, Source]], content_dir: str) -> None:
         """Check each (path, bytes) not known yet, over the cores when there are many, as
@@ -117,7 +142,8 @@ def score_tree(
     as_of = content.settings.as_of if content and content.settings.as_of else date
     if content is None or not result.ok:
         return Point(commit, date, as_of, False, len(result.errors), (), None)
-    shown = to_json(score_portfolio(content, as_of), stakeholders=False)
+    scores = score_portfolio(content, as_of, memo.undated_scores(content, result.keys, content_dir))
+    shown = to_json(scores, stakeholders=False)
     return Point(commit, date, as_of, True, 0, tuple(shown["accounts"]), shown["totals"])
 
 
@@ -165,10 +191,25 @@ def score_commits(
     scoring = _Scoring(blobs, content_dir, memo)
     workers = min(os.cpu_count() or 1, 8)
     fork = "fork" in multiprocessing.get_all_start_methods()
-    if len(jobs) < _PARALLEL_COMMITS or workers < 2 or not fork:
-        return [scoring.point(*job) for job in jobs]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_adopt, initargs=(scoring,)
-    ) as pool:
-        return list(pool.map(_score_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    with _frozen_heap():
+        if len(jobs) < _PARALLEL_COMMITS or workers < 2 or not fork:
+            return [scoring.point(*job) for job in jobs]
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_adopt, initargs=(scoring,)
+        ) as pool:
+            chunk = max(1, len(jobs) // (workers * 4))
+            return list(pool.map(_score_job, jobs, chunksize=chunk))
+
+
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """The checked files are a large heap that lives to the end: left to the garbage
+    collector, its full passes over them were half the scoring time (and in forked workers
+    they would also copy every page they touch). Frozen while scoring, handed back after,
+    so a long `mkdocs serve` session can still free them."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
