@@ -28,6 +28,7 @@ from kamsite.graph import (
     portfolio_matrix_svg,
     strategy_map,
 )
+from kamsite.heap import frozen_heap
 from kamsite.history import HistoryCache
 from kamsite.model import Content, resolve_as_of
 from kamsite.model.content import as_of_inputs
@@ -310,7 +311,10 @@ def _run(work: _Work, batches: list[tuple[str, ...]], *, parallel: bool) -> dict
             made.update(work.make(batch))
         return made
     context = get_context("fork")
-    with ProcessPoolExecutor(workers, context, initializer=_adopt, initargs=(work,)) as pool:
+    with (
+        frozen_heap(),
+        ProcessPoolExecutor(workers, context, initializer=_adopt, initargs=(work,)) as pool,
+    ):
         for part in pool.map(_make_forked, batches):
             made.update(part)
     return made

@@ -4,16 +4,15 @@ checkout, with every file version checked (parsed) once per run."""
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from kamsite.heap import frozen_heap
 from kamsite.history.git import Entry, source
 from kamsite.model import Content
 from kamsite.score import AccountScore, score_portfolio, to_json
@@ -191,7 +190,7 @@ def score_commits(
     scoring = _Scoring(blobs, content_dir, memo)
     workers = min(os.cpu_count() or 1, 8)
     fork = "fork" in multiprocessing.get_all_start_methods()
-    with _frozen_heap():
+    with frozen_heap():
         if len(jobs) < _PARALLEL_COMMITS or workers < 2 or not fork:
             return [scoring.point(*job) for job in jobs]
         context = multiprocessing.get_context("fork")
@@ -200,16 +199,3 @@ def score_commits(
         ) as pool:
             chunk = max(1, len(jobs) // (workers * 4))
             return list(pool.map(_score_job, jobs, chunksize=chunk))
-
-
-@contextmanager
-def _frozen_heap() -> Iterator[None]:
-    """The checked files are a large heap that lives to the end: left to the garbage
-    collector, its full passes over them were half the scoring time (and in forked workers
-    they would also copy every page they touch). Frozen while scoring, handed back after,
-    so a long `mkdocs serve` session can still free them."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
