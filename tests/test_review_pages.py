@@ -16,14 +16,16 @@ import pytest
 from conftest import REPO
 from score_support import AS_OF, clean, content, person
 
+from kamsite.evidence import evidence_text
 from kamsite.glossary import word
 from kamsite.model import Content, Team
 from kamsite.model.portfolio import Language
 from kamsite.pages import SECTION_PAGES, Drawings, generate_pages
 from kamsite.pages.labels import Say
-from kamsite.score import PortfolioScores, score_portfolio
+from kamsite.score import Evidence, PortfolioScores, score_portfolio
 from kamsite.score.attention import key_people, rank_accounts
-from kamsite.score.revenue import concentration, portfolio_revenue, revenue
+from kamsite.score.measures import Scored
+from kamsite.score.revenue import Revenue, concentration, revenue
 from kamsite.validate import validate_content
 
 TEAM = {
@@ -159,6 +161,16 @@ def order(text: str, *names: str) -> list[str]:
     return sorted(names, key=text.index)
 
 
+def scored(found: Content, scores: PortfolioScores, *ids: str) -> list[Scored]:
+    """Accounts with their scorecards, as the revenue figures read them (all when no ids)."""
+    by_id = {a.id: a for a in scores.accounts}
+    return [Scored(found.accounts[key], by_id[key]) for key in ids or sorted(found.accounts)]
+
+
+def whole(found: Content, scores: PortfolioScores) -> Revenue:
+    return revenue(scored(found, scores), found.settings.fiscal_year, None)
+
+
 # --- attention ----------------------------------------------------------------------------
 
 
@@ -201,7 +213,9 @@ def test_dashboard_ranks_accounts_needing_attention_with_linked_reasons(
         "Small Shop",
     ]
     assert "Calm Ltd" not in attention
-    assert "<strong>22.5</strong>" in attention and "5 × 4.5" in attention
+    assert "<strong>22.5</strong>" in attention and "5 × 4.50" in attention
+    # worth to two decimals, so severity × worth gives the priority shown (not 4 × 1.1)
+    assert "<strong>4.2</strong>" in attention and "4 × 1.05" in attention
     assert '<td class="kam-num kam-nowrap">100.0 M</td>' in attention  # at stake, with unit
     # the first evidence item of each reason links to its row on the account page
     assert 'href="accounts/mid/#late"' in attention
@@ -237,37 +251,82 @@ def test_the_method_page_explains_the_priority(pages: dict[str, str]) -> None:
 
 
 def test_revenue_figures_reconcile_by_hand() -> None:
-    found, _ = built()
-    accounts = [found.accounts[k] for k in sorted(found.accounts)]
-    whole = portfolio_revenue(accounts, 2026)
-    # forecast: big's 180, then the actual where no forecast: 8 + 60 + 80
-    assert (whole.target, whole.forecast, whole.actual) == (410.0, 328.0, 298.0)
-    assert whole.gap == 82.0 == whole.target - whole.forecast  # every account has a target
-    assert (whole.previous, round(whole.growth or 0, 6), whole.share) == (160.0, 1.05, 1.0)
-    li_na = revenue([found.accounts["big"], found.accounts["mid"]], 2026, whole.forecast)
-    assert (li_na.target, li_na.forecast, li_na.gap) == (300.0, 240.0, 60.0)
+    found, scores = built()
+    r = whole(found, scores)
+    # expected at year end: big's forecast 180, then the actual where no forecast: 8 + 60 + 80
+    assert (r.target, r.expected, r.actual) == (410.0, 328.0, 298.0)
+    assert r.gap == 82.0 == r.target - r.expected  # every account has a target
+    # only big has a FY2025 actual (160): its 180 is compared with it, not the whole 328
+    assert (r.compared, r.previous, round(r.growth or 0, 6), r.share) == (1, 160.0, 0.125, None)
+    li_na = revenue(scored(found, scores, "big", "mid"), 2026, r.expected)
+    assert (li_na.target, li_na.expected, li_na.gap) == (300.0, 240.0, 60.0)
     assert round(li_na.share or 0, 6) == round(240 / 328, 6)
-    c = concentration(accounts, 2026)
+    c = concentration(scored(found, scores), 2026)
     assert c.top == ("big", "calm", "mid") and round(c.top_share or 0, 6) == round(320 / 328, 6)
-    assert [(o, round(s, 4)) for o, s in c.owners] == [("li-na", 0.7317), ("wang-qiang", 0.2683)]
+    owners = [(o, owned.expected, round(owned.share or 0, 4)) for o, owned in c.owners]
+    assert owners == [("li-na", 240.0, 0.7317), ("wang-qiang", 88.0, 0.2683)]
+    # one summing rule for the totals, the pages and the KPI measures
+    assert (scores.totals.revenue_target, scores.totals.revenue_gap) == (r.target, r.gap)
+    assert scores.totals.revenue_actual == r.actual
+
+
+def test_growth_compares_only_the_accounts_with_last_years_actual() -> None:
+    """A new account adds to this year's revenue but not to last year's: counting it would
+    show growth the existing accounts never made."""
+    old = clean(id="old", revenue=[{"year": 2025, "actual": 100}, {"year": 2026, "actual": 110}])
+    new = clean(id="new", revenue=[{"year": 2026, "actual": 50, "target": 60}])
+    found = content([old, new], unit="M")
+    scores = score_portfolio(found, AS_OF)
+    r = whole(found, scores)
+    assert (r.expected, r.compared, r.previous, round(r.growth or 0, 6)) == (160.0, 1, 100.0, 0.1)
+    page = generate_pages(found, scores, Drawings(), AS_OF)["index.md"]
+    assert 'title="expected at year end ÷ FY2025 actual (100.0 M) − 1, ' in page
+    assert "both over the accounts with a FY2025 actual (1)" in page
+    assert '+10.0%</div><div class="kam-tile__label">vs FY2025 actual' in page
 
 
 def test_an_account_without_a_target_is_outside_the_gap_and_said_so() -> None:
     untargeted = clean(id="free", revenue=[{"year": 2026, "actual": 5, "forecast": 7}])
     found = content([clean(), untargeted], unit="M")
-    r = portfolio_revenue([found.accounts[k] for k in sorted(found.accounts)], 2026)
-    assert (r.target, r.forecast, r.gap, r.unplanned) == (100.0, 87.0, 20.0, 7.0)
-    assert r.target - r.gap == r.forecast - r.unplanned
-    page = generate_pages(found, score_portfolio(found, AS_OF), Drawings(), AS_OF)["index.md"]
-    assert "7.0 M of the forecast comes from accounts without a FY2026 target." in page
+    scores = score_portfolio(found, AS_OF)
+    r = whole(found, scores)
+    assert (r.target, r.expected, r.gap, r.unplanned) == (100.0, 87.0, 20.0, 7.0)
+    assert r.target - r.gap == r.expected - r.unplanned
+    page = generate_pages(found, scores, Drawings(), AS_OF)["index.md"]
+    assert "7.0 M of the expected revenue comes from accounts without a FY2026 target." in page
+    # the gap tile names what it subtracts, so 100 − 80 = 20 reads off the page
+    tiles = re.findall(r'kam-tile__value">([^<]+)</div><div class="kam-tile__label">([^<]+)<', page)
+    assert ("87.0 M", "Expected at year end") in tiles
+    assert ("20.0 M", "Gap (target − 80.0 M expected from the accounts with a target)") in tiles
+
+
+def test_the_forecast_measure_and_the_expected_figure_are_two_named_numbers() -> None:
+    """`revenue_forecast` sums the forecasts authors wrote (DESIGN.md §3.4, like the totals);
+    the revenue tiles show what the year is expected to close at (forecast, else actual), the
+    figure the gap subtracts. One strategy page shows both, under two different names."""
+    forecast = clean(id="f", revenue=[{"year": 2026, "actual": 80, "target": 100, "forecast": 90}])
+    actual_only = clean(id="g", revenue=[{"year": 2026, "actual": 20, "target": 50}])
+    kpi = {"id": "fc", "name": "Forecast", "measure": "revenue_forecast", "target": 200}
+    plan = {**STRATEGIES[0], "map": [{**STRATEGIES[0]["map"][0], "kpis": [kpi]}]}
+    found = content([forecast, actual_only], [plan], unit="M")
+    scores = score_portfolio(found, AS_OF)
+    (objective,) = scores.strategies[0].objectives
+    assert objective.kpis[0].actual == 90.0 == scores.totals.revenue_forecast
+    r = whole(found, scores)
+    assert (r.expected, r.gap, r.target - r.gap) == (110.0, 40.0, r.expected)
+    page = generate_pages(found, scores, Drawings(), AS_OF)["strategies/s1/index.md"]
+    assert "computed from the accounts: revenue forecast" in page
+    tiles = re.findall(r'kam-tile__value">([^<]+)</div><div class="kam-tile__label">([^<]+)<', page)
+    assert ("110.0 M", "Expected at year end") in tiles
+    assert not any("forecast" in label.casefold() for _, label in tiles)
 
 
 FIGURES = (
     '410.0 M</div><div class="kam-tile__label">Target FY2026',
-    '328.0 M</div><div class="kam-tile__label">Forecast (year end)',
+    '328.0 M</div><div class="kam-tile__label">Expected at year end',
     '298.0 M</div><div class="kam-tile__label">Actual to date',
-    '82.0 M</div><div class="kam-tile__label">Gap (target − forecast)',
-    '+105.0%</div><div class="kam-tile__label">vs FY2025 actual',
+    '82.0 M</div><div class="kam-tile__label">Gap (target − expected)',
+    '+12.5%</div><div class="kam-tile__label">vs FY2025 actual',
 )
 
 
@@ -286,8 +345,8 @@ def test_revenue_is_shown_the_same_way_on_dashboard_and_strategy(pages: dict[str
 def test_team_pages_show_revenue_owned_and_its_share(pages: dict[str, str]) -> None:
     li_na = section(pages["team/li-na/index.md"], "kam-owned")
     assert '300.0 M</div><div class="kam-tile__label">Target FY2026' in li_na
-    assert '240.0 M</div><div class="kam-tile__label">Forecast (year end)' in li_na
-    assert '60.0 M</div><div class="kam-tile__label">Gap (target − forecast)' in li_na
+    assert '240.0 M</div><div class="kam-tile__label">Expected at year end' in li_na
+    assert '60.0 M</div><div class="kam-tile__label">Gap (target − expected)' in li_na
     assert '73.2%</div><div class="kam-tile__label">Share of portfolio' in li_na
     team = pages["team/index.md"]
     row = re.search(r'href="li-na/">Li Na</a>.*?</tr>', team, re.S)
@@ -297,7 +356,10 @@ def test_team_pages_show_revenue_owned_and_its_share(pages: dict[str, str]) -> N
     assert cells[:4] == ["2", "240.0 M", "73.2%", "3"]
     assert ">3</span>" in cells[4] and cells[5] == "4"  # "visit" in small and calm too
     concentration_section = section(pages["index.md"], "kam-concentration")
-    assert "The top 3 accounts carry 97.6% of the FY2026 forecast:" in concentration_section
+    assert (
+        "The top 3 accounts carry 97.6% of the FY2026 revenue expected at year end:"
+        in concentration_section
+    )
     assert re.search(r'Li Na</a></td>\s*<td class="kam-num">240.0 M</td>', concentration_section)
 
 
@@ -412,10 +474,8 @@ def test_real_dashboard_follows_the_ranking_and_revenue_agrees_everywhere(
     team = pages["team/index.md"]
     shares = [float(s) for s in re.findall(r'<td class="kam-num">([\d.]+)%</td>', team)]
     members = {m.id for m in found.team.members}
-    accounts = [found.accounts[k] for k in sorted(found.accounts)]
-    owned = sum(
-        s for o, s in concentration(accounts, found.settings.fiscal_year).owners if o in members
-    )
+    owners = concentration(scored(found, scores), found.settings.fiscal_year).owners
+    owned = sum(r.share or 0 for o, r in owners if o in members)
     assert sum(shares) == pytest.approx(100 * owned, abs=0.05 * len(shares))
 
 
@@ -434,6 +494,28 @@ def test_real_relationships_rows_link_to_existing_rows(
     assert set(links) == expected and len(links) == len(expected)
 
 
+def anchors(page: str) -> set[str]:
+    """The ids a page defines: HTML `id` attributes and Markdown headings' `{#id}`."""
+    return set(re.findall(r' id="([^"]+)"', page)) | set(re.findall(r"\{#([^}\s]+)\}", page))
+
+
+def test_every_evidence_link_lands_on_an_anchor_of_the_account_page(
+    real: tuple[Content, PortfolioScores, dict[str, str]],
+) -> None:
+    """Flag evidence links to an item's row, or to the section that shows an item without a
+    row (stakeholders as a whole: the decision chain); a link to no id lands on the page top."""
+    found, _, pages = real
+    sections = 0
+    for key in sorted(found.accounts):
+        page = pages[f"accounts/{key}/index.md"]
+        targets = set(re.findall(r'href="#([^"]+)"', page))
+        assert targets <= anchors(page), key
+        sections += "kam-decision-chain" in targets
+    assert sections  # SINGLE_THREADED and NO_COACH name no one: they link to the people
+    for link, anchor in re.findall(r'href="accounts/([^/"]+)/#([^"]+)"', pages["index.md"]):
+        assert anchor in anchors(pages[f"accounts/{link}/index.md"]), (link, anchor)
+
+
 def test_chinese_labels_on_the_review_pages() -> None:
     root = REPO / "tests" / "fixtures" / "realistic" / "content"
     found = validate_content(root, cache_dir=False).content
@@ -444,9 +526,23 @@ def test_chinese_labels_on_the_review_pages() -> None:
     dashboard = pages["index.md"]
     assert "需要关注的客户 {#kam-attention}" in dashboard
     assert "战略级 4" in dashboard and "收入集中度" in dashboard
+    assert "普通级 1、未分级 1" in dashboard  # the method page's words for the same weights
     assert "金额单位：百万元 CNY" in dashboard
-    assert "关键关系" in pages["relationships/index.md"]
+    people = pages["relationships/index.md"]
+    assert "高影响力人员" in people and "未设目标时为支持者" in people and "按支持者计" in people
+    words = re.sub(r'[a-z-]+="[^"]*"', "", people)  # codes in classes and tooltips may stay
+    assert "supporter" not in words and "strategic" not in words
     assert "逾期战略任务" in pages["actions/index.md"]
+
+
+def test_evidence_about_all_stakeholders_uses_the_pages_word_for_them() -> None:
+    """SINGLE_THREADED and NO_COACH count every active stakeholder: their evidence says so with
+    the word the account page heads its stakeholders with."""
+    stakeholders = Say(Language.zh)("stakeholders")
+    few = Evidence(("stakeholders",), "few_owned", (("owned", 1), ("needed", 3)))
+    assert evidence_text(few, Language.zh) == f"有我方负责人的{stakeholders} 1 位，至少需要 3 位"
+    coach = evidence_text(Evidence(("stakeholders",), "no_coach"), Language.zh)
+    assert coach == f"没有{stakeholders}担任教练"
 
 
 def test_a_measured_kpi_says_what_it_is_computed_from() -> None:

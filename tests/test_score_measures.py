@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from score_support import clean, person, scores
+from score_support import AS_OF, clean, content, person, scores
 
-from kamsite.model.strategy import Measure
-from kamsite.score import KpiScore, KpiStatus, StrategyScore, to_json
+from kamsite.model.strategy import Measure, Strategy
+from kamsite.score import KpiScore, KpiStatus, StrategyScore, score_portfolio, to_json
+from kamsite.score.measures import Scored, in_scope
 
 # as_of 2026-11-01 with the default stale_after_days of 90.
 ALPHA = clean(
@@ -206,3 +207,35 @@ def test_the_json_shape_of_a_measured_kpi_is_unchanged() -> None:
 
 def test_results_do_not_depend_on_the_order_of_accounts() -> None:
     assert actuals(ACCOUNTS[::-1]) == actuals(ACCOUNTS)
+
+
+def test_several_kpis_with_one_measure_read_the_same_value() -> None:
+    """A measure is computed once per strategy, so two KPIs asking for it cannot disagree."""
+    twice = scored(
+        ACCOUNTS,
+        measured_kpi(Measure.revenue_actual, id="a"),
+        measured_kpi(Measure.revenue_actual, id="b", baseline=0, target=200),
+    )
+    a, b = twice.objectives[0].kpis
+    assert a.actual == b.actual == 100.0 and b.progress == 0.5
+
+
+class _NoScan(dict[str, Scored]):
+    """A portfolio that fails when read whole: only a lookup by id is allowed."""
+
+    def values(self) -> Any:
+        raise AssertionError("an account strategy read every account")
+
+    def __iter__(self) -> Any:
+        raise AssertionError("an account strategy read every account")
+
+
+def test_an_account_strategy_looks_its_account_up_by_id() -> None:
+    """Scoring stays linear: an account strategy never reads the other accounts."""
+    found = content(ACCOUNTS)
+    by_id = {a.id: Scored(found.accounts[a.id], a) for a in score_portfolio(found, AS_OF).accounts}
+    portfolio = _NoScan(by_id)
+    own = Strategy.model_validate(strategy(scope="account", account="beta"))
+    assert in_scope(own, portfolio) == (by_id["beta"],)
+    lost = Strategy.model_validate(strategy(scope="account", account="unknown"))
+    assert in_scope(lost, portfolio) == ()

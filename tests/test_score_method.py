@@ -80,10 +80,23 @@ def test_every_check_and_flag_is_explained() -> None:
 def test_chinese_page() -> None:
     text = method_markdown(settings(language="zh", **CUSTOM))
     assert text.startswith("# 计分方法\n")
-    assert "## 风险标志 {#risk-flags}" in text
+    assert "## 风险标记 {#risk-flags}" in text and "风险标志" not in text  # the pages' word
     assert "8. 计划在 45 天内复盘过" in text
     assert "（portfolio.yaml 设定；默认 0.65）" in text
     assert "How" not in text
+
+
+def test_the_priority_names_tiers_and_attitudes_in_the_glossarys_words() -> None:
+    """The tier weights and attitude steps read as the dashboard says them, in either language."""
+    en = next(s.body for s in explain(settings()) if s.anchor == "attention")
+    assert "tier weights strategic 4, key 3, important 2, ordinary 1, no tier 1" in en
+    assert "else supporter; in steps opponent, skeptic, unknown, neutral, supporter, champion" in en
+    zh = next(s.body for s in explain(settings(language="zh")) if s.anchor == "attention")
+    assert "分级权重为 战略级 4、重点级 3、重要级 2、普通级 1、未分级 1" in zh
+    assert "否则为支持者；按 反对者、怀疑者、未知、中立、支持者、倡导者 逐级计" in zh
+    assert "*高影响力人员*页" in zh
+    for word in ("strategic", "supporter", "opponent", "champion"):
+        assert word not in zh
 
 
 def test_criterion_labels_are_inert_text() -> None:

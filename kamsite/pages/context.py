@@ -24,9 +24,11 @@ from kamsite.pages.markup import href
 from kamsite.pages.templates import environment, template_sources
 from kamsite.pages.views import Due, Link, Term
 from kamsite.score import AccountScore, FlagCode, PortfolioScores, StrategyScore, display
+from kamsite.score import revenue as figures
 from kamsite.score.attention import Attention, rank_accounts
 from kamsite.score.flags import flag_name
-from kamsite.score.revenue import Revenue, portfolio_revenue
+from kamsite.score.measures import Scored
+from kamsite.score.revenue import Concentration, Revenue
 
 if TYPE_CHECKING:
     from kamsite.pages.trends import Trends
@@ -120,9 +122,28 @@ class Site:
         return rank_accounts(self.scores.accounts)
 
     @cached_property
+    def scored(self) -> dict[str, Scored]:
+        """Each account with its scorecard, by id in id order: what revenue figures read."""
+        return {
+            key: Scored(self.content.accounts[key], self.account_scores[key])
+            for key in sorted(self.content.accounts)
+        }
+
+    @cached_property
     def revenue(self) -> Revenue:
         """The portfolio's fiscal-year revenue: what every other set's share is taken of."""
-        return portfolio_revenue(self.accounts(), self.content.settings.fiscal_year)
+        return figures.revenue(self.scored.values(), self.content.settings.fiscal_year, None)
+
+    @cached_property
+    def concentration(self) -> Concentration:
+        """The largest accounts and each owner's revenue, computed once for the dashboard
+        and the team pages so a person's revenue is the same number on both."""
+        return figures.concentration(tuple(self.scored.values()), self.content.settings.fiscal_year)
+
+    @cached_property
+    def owned(self) -> dict[str | None, Revenue]:
+        """The revenue of the accounts each owner owns (None: accounts without an owner)."""
+        return dict(self.concentration.owners)
 
     @cached_property
     def contributions(self) -> dict[str, list[tuple[Account, AccountObjective]]]:

@@ -214,9 +214,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "attention_note": (
         "Priority = severity × worth: each raised flag weighs 1–3 by how much it threatens the "
         "account; worth = tier weight ({weights}) × (1 + revenue at stake ÷ the largest in the "
-        "portfolio). At stake: the FY target, else the forecast, in {unit}.",
+        "portfolio). At stake: the FY target, else the revenue expected at year end, in {unit}.",
         "优先级 = 严重度 × 价值：每个风险标记按威胁程度计 1–3 分；价值 = 分级权重（{weights}）"
-        "×（1 + 涉及收入 ÷ 组合中最大的涉及收入）。涉及收入：财年目标，否则为预测，单位 {unit}。",
+        "×（1 + 涉及收入 ÷ 组合中最大的涉及收入）。涉及收入：财年目标，否则为全年预计，"
+        "单位 {unit}。",
     ),
     "how_computed": ("How the priority is computed", "优先级如何计算"),
     "all_flags_risks": ("All flags and risks by account", "按客户查看全部风险标记与风险"),
@@ -229,37 +230,43 @@ _LABELS: dict[str, tuple[str, str]] = {
     "revenue_fy": ("Revenue FY{fy}", "FY{fy} 收入"),
     "fig_target": ("Target FY{fy}", "FY{fy} 目标"),
     "hint_target": ("Σ FY{fy} revenue target", "FY{fy} 收入目标之和"),
-    "fig_forecast": ("Forecast (year end)", "预测（全年）"),
-    "hint_forecast": (
+    "fig_expected": ("Expected at year end", "全年预计"),
+    "hint_expected": (
         "Σ forecast, else actual to date, for each account",
         "各客户的预测之和（无预测则取截至目前的实际）",
     ),
     "fig_actual": ("Actual to date", "截至目前实际"),
     "hint_actual": ("Σ FY{fy} revenue booked so far", "FY{fy} 已实现收入之和"),
-    "fig_gap": ("Gap (target − forecast)", "缺口（目标 − 预测）"),
+    "fig_gap": ("Gap (target − expected)", "缺口（目标 − 全年预计）"),
+    "fig_gap_planned": (
+        "Gap (target − {planned} expected from the accounts with a target)",
+        "缺口（目标 − 有目标客户的全年预计 {planned}）",
+    ),
     "hint_gap": (
         "Σ revenue gap G over the accounts with a FY{fy} target",
         "有 FY{fy} 目标的客户的收入缺口 G 之和",
     ),
     "fig_growth": ("vs FY{year} actual", "较 FY{year} 实际"),
     "hint_growth": (
-        "forecast ÷ FY{year} actual ({previous}) − 1",
-        "预测 ÷ FY{year} 实际（{previous}）− 1",
+        "expected at year end ÷ FY{year} actual ({previous}) − 1, both over the accounts with "
+        "a FY{year} actual ({n})",
+        "全年预计 ÷ FY{year} 实际（{previous}）− 1，两者都只计有 FY{year} 实际的客户（{n} 个）",
     ),
     "fig_share": ("Share of portfolio", "占组合比例"),
     "hint_share": (
-        "this forecast ÷ the portfolio's forecast",
-        "本组预测 ÷ 组合预测",
+        "this expected revenue ÷ the portfolio's",
+        "本组全年预计 ÷ 组合全年预计",
     ),
     "revenue_note": (
-        "Amounts in {unit}. Forecast: each account's FY{fy} forecast, else its actual to date; "
-        "gap = target − forecast over the accounts with a FY{fy} target, as on every page.",
-        "金额单位：{unit}。预测：各客户 FY{fy} 的预测，无预测则取截至目前的实际；"
-        "缺口 = 目标 − 预测，只计有 FY{fy} 目标的客户；各页面口径一致。",
+        "Amounts in {unit}. Expected at year end: each account's FY{fy} forecast, else its "
+        "actual to date; gap = target − expected over the accounts with a FY{fy} target, as on "
+        "every page.",
+        "金额单位：{unit}。全年预计：各客户 FY{fy} 的预测，无预测则取截至目前的实际；"
+        "缺口 = 目标 − 全年预计，只计有 FY{fy} 目标的客户；各页面口径一致。",
     ),
     "revenue_unplanned": (
-        "{value} of the forecast comes from accounts without a FY{fy} target.",
-        "预测中有 {value} 来自没有 FY{fy} 目标的客户。",
+        "{value} of the expected revenue comes from accounts without a FY{fy} target.",
+        "全年预计中有 {value} 来自没有 FY{fy} 目标的客户。",
     ),
     "revenue_of_strategy": (
         "Computed from this strategy's accounts (all accounts for a portfolio strategy, its "
@@ -268,8 +275,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "concentration": ("Revenue concentration", "收入集中度"),
     "top_share": (
-        "The top {n} accounts carry {share} of the FY{fy} forecast:",
-        "前 {n} 大客户占 FY{fy} 预测的 {share}：",
+        "The top {n} accounts carry {share} of the FY{fy} revenue expected at year end:",
+        "前 {n} 大客户占 FY{fy} 全年预计的 {share}：",
     ),
     "no_owner": ("no owner", "无负责人"),
     "overdue_tasks": ("Overdue strategy tasks", "逾期战略任务"),
@@ -298,10 +305,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "尚无客户目标支撑该目标。",
     ),
     "team_note": (
-        "Forecast: FY forecast (else actual) of the accounts a person owns, in {unit}; share: "
-        "of the portfolio's. Flags: raised on the accounts they own. Overdue: their overdue "
-        "actions and strategy tasks.",
-        "预测：其负责客户的财年预测（无预测取实际），单位 {unit}；占比：占组合预测的比例。"
+        "Expected: FY revenue expected at year end (forecast, else actual) of the accounts a "
+        "person owns, in {unit}; share: of the portfolio's. Flags: raised on the accounts they "
+        "own. Overdue: their overdue actions and strategy tasks.",
+        "全年预计：其负责客户的财年预测（无预测取实际），单位 {unit}；占比：占组合全年预计的比例。"
         "风险标记：其负责客户上的标记。逾期：其逾期的行动与战略任务。",
     ),
     "owned_objectives": ("Objectives and KPIs", "目标与 KPI"),
@@ -312,19 +319,19 @@ _LABELS: dict[str, tuple[str, str]] = {
     "where": ("Strategy or account", "所属战略或客户"),
     "owned_tasks": ("Open strategy tasks", "未完成战略任务"),
     "owned_risks": ("Risks owned", "负责的风险"),
-    "relationships": ("Key relationships", "关键关系"),
+    "relationships": ("Influential people", "高影响力人员"),
     "relationships_order": (
         "Active people with influence ≥ 4 in every account, worst first: the furthest below "
-        "their target attitude (supporter when the plan sets none), then the longest without "
+        "their target attitude ({default} when the plan sets none), then the longest without "
         "contact (never contacted first), then the most influential.",
-        "各客户中影响力 ≥ 4 的在职人员，最需关注者在前：先按态度距目标（未设目标时为 supporter）"
+        "各客户中影响力 ≥ 4 的在职人员，最需关注者在前：先按态度距目标（未设目标时为{default}）"
         "的差距从大到小，再按未联系时间从长到短（从未联系者在前），再按影响力从高到低。",
     ),
     "person": ("Person", "人员"),
     "attitude_target": ("Attitude → target", "态度 → 目标"),
     "default_target_note": (
-        "* no target set in the plan: supporter is assumed. Influence 1–5.",
-        "* 计划中未设目标：按 supporter 计。影响力 1–5。",
+        "* no target set in the plan: {default} is assumed. Influence 1–5.",
+        "* 计划中未设目标：按{default}计。影响力 1–5。",
     ),
     "steps_short": ("Below target by {n}", "低于目标 {n} 级"),
     "never": ("never", "从未联系"),

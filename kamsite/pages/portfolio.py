@@ -30,11 +30,11 @@ from kamsite.pages.review import (
     overdue_tasks,
     revenue_view,
     task_lines,
-    tier_weights,
 )
 from kamsite.pages.views import Due, FlagView, Link, Term
 from kamsite.pages.widgets import flag_views
 from kamsite.score import display
+from kamsite.score.attention import tier_weights
 from kamsite.score.numbers import percent, times
 from kamsite.score.results import Quadrant
 
@@ -264,7 +264,7 @@ def dashboard_page(site: Site) -> str:
             Tile(say("accounts"), str(t.accounts)),
         ),
         attention=attention_lines(site, here, ATTENTION_ON_DASHBOARD),
-        tier_weights=tier_weights(site),
+        tier_weights=tier_weights(site.content.settings.language),
         concentration=concentration_view(site, here),
         matrix=Markup(site.drawings.matrix),
         tiers=_counts(site, Tier, dict(t.tiers)),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from kamsite.model import Strategy
 from kamsite.model.execution import is_open
@@ -22,12 +23,12 @@ from kamsite.score import display
 from kamsite.score.attention import (
     DEFAULT_TARGET,
     REASONS,
-    TIER_WEIGHT,
     Attention,
     key_people,
+    needing_attention,
 )
-from kamsite.score.numbers import percent
-from kamsite.score.revenue import Concentration, Revenue, concentration
+from kamsite.score.numbers import percent, r6
+from kamsite.score.revenue import Revenue
 
 ATTENTION_ON_DASHBOARD = 5
 
@@ -51,19 +52,24 @@ class RevenueView:
 
 
 def revenue_view(site: Site, r: Revenue, *, share: bool) -> RevenueView:
-    """`share`: also say how much of the portfolio this set carries (not for the portfolio)."""
+    """`share`: also say how much of the portfolio this set carries (not for the portfolio).
+
+    The gap covers only the accounts with a target; when some have none, its label names
+    what it subtracts, so the figures shown add up.
+    """
     say = site.say
     fy = r.fiscal_year
     growth = "—" if r.growth is None else ("+" if r.growth > 0 else "") + percent(r.growth)
+    gap = say("fig_gap_planned", planned=site.money(r.target - r.gap)) if r.unplanned else None
     figures = [
         Figure(say("fig_target", fy=fy), site.money(r.target), say("hint_target", fy=fy)),
-        Figure(say("fig_forecast"), site.money(r.forecast), say("hint_forecast")),
+        Figure(say("fig_expected"), site.money(r.expected), say("hint_expected")),
         Figure(say("fig_actual"), site.money(r.actual), say("hint_actual", fy=fy)),
-        Figure(say("fig_gap"), site.money(r.gap), say("hint_gap", fy=fy)),
+        Figure(gap or say("fig_gap"), site.money(r.gap), say("hint_gap", fy=fy)),
         Figure(
             say("fig_growth", year=fy - 1),
             growth,
-            say("hint_growth", year=fy - 1, previous=site.money(r.previous)),
+            say("hint_growth", year=fy - 1, previous=site.money(r.previous), n=r.compared),
         ),
     ]
     if share:
@@ -97,6 +103,12 @@ class AttentionLine:
     more: int
 
 
+def _hundredths(value: float) -> str:
+    """Half-up to two decimals, like `display` to one: worth (1..8) to a tenth would make
+    severity × worth miss the priority shown (4 × 1.1 for 4.2)."""
+    return str(Decimal(repr(r6(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
 def attention_line(site: Site, here: str, rank: int, a: Attention) -> AttentionLine:
     account = site.content.accounts[a.id]
     shown = flag_views(site, a.reasons[:REASONS], href(here, account_url(a.id)))
@@ -107,7 +119,7 @@ def attention_line(site: Site, here: str, rank: int, a: Attention) -> AttentionL
         owner=site.member(here, account.owner),
         priority=display(a.priority),
         severity=a.severity,
-        worth=display(a.worth),
+        worth=_hundredths(a.worth),
         stake=site.money(a.stake),
         reasons=tuple(
             Reason(f.term, f.evidence[0] if f.evidence else None, max(0, len(f.evidence) - 1))
@@ -117,18 +129,9 @@ def attention_line(site: Site, here: str, rank: int, a: Attention) -> AttentionL
     )
 
 
-def tier_weights(site: Site) -> str:
-    """The tier weights of the priority in the portfolio's words: "strategic 4, key 3, …"."""
-    sep = "、" if site.say.zh else ", "
-    return sep.join(
-        f"{site.say.value(tier) if tier is not None else site.say('none')} {weight}"
-        for tier, weight in TIER_WEIGHT.items()
-    )
-
-
 def attention_lines(site: Site, here: str, limit: int | None = None) -> tuple[AttentionLine, ...]:
     """Accounts that raise a flag, highest priority first."""
-    flagged = [a for a in site.ranking if a.severity > 0][:limit]
+    flagged = needing_attention(site.ranking)[:limit]
     return tuple(attention_line(site, here, n, a) for n, a in enumerate(flagged, start=1))
 
 
@@ -141,7 +144,9 @@ class OwnerShare:
 
 @dataclass(frozen=True)
 class ConcentrationView:
-    """`top` names the largest accounts, `top_share` their share of the FY forecast."""
+    """`top` names the largest accounts, `top_share` their share of the FY revenue expected
+    at year end; `owners` what each owner's accounts are expected to close at, as on the
+    team pages."""
 
     top: tuple[Link, ...]
     top_share: str
@@ -149,14 +154,13 @@ class ConcentrationView:
 
 
 def concentration_view(site: Site, here: str) -> ConcentrationView:
-    c: Concentration = concentration(site.accounts(), site.content.settings.fiscal_year)
-    total = site.revenue.forecast
+    c = site.concentration
     return ConcentrationView(
         top=tuple(site.account(here, key) for key in c.top),
         top_share=percent(c.top_share),
         owners=tuple(
-            OwnerShare(site.member(here, owner), site.money(share * total), percent(share))
-            for owner, share in c.owners
+            OwnerShare(site.member(here, owner), site.money(r.expected), percent(r.share))
+            for owner, r in c.owners
         ),
     )
 
@@ -266,4 +270,6 @@ def relationships_page(site: Site) -> str:
                 owner=site.member(here, s.owner),
             )
         )
-    return site.render("relationships.html", people=tuple(lines))
+    return site.render(
+        "relationships.html", people=tuple(lines), default_target=site.say.value(DEFAULT_TARGET)
+    )

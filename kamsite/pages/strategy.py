@@ -275,11 +275,11 @@ def _tasks(site: Site, here: str, s: Strategy) -> tuple[TaskRow, ...]:
 def _revenue(site: Site, s: Strategy) -> RevenueView:
     """The strategy's accounts as its KPI measures read them: all for a portfolio strategy,
     its own account for an account strategy."""
-    fy = site.content.settings.fiscal_year
     if s.scope is Scope.account:
-        found = site.content.accounts.get(s.account or "")
+        found = site.scored.get(s.account or "")
         own = [found] if found is not None else []
-        return revenue_view(site, revenue(own, fy, site.revenue.forecast), share=True)
+        fy = site.content.settings.fiscal_year
+        return revenue_view(site, revenue(own, fy, site.revenue.expected), share=True)
     return revenue_view(site, site.revenue, share=False)
 
 

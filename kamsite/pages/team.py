@@ -33,7 +33,6 @@ from kamsite.pages.views import FlagView, Link, Term
 from kamsite.pages.widgets import flag_views
 from kamsite.score import KpiStatus, ObjectiveScore
 from kamsite.score.numbers import percent
-from kamsite.score.revenue import revenue
 
 
 @dataclass
@@ -88,9 +87,9 @@ def _overdue(site: Site, d: Duties) -> int:
 
 @dataclass(frozen=True)
 class MemberLine:
-    """One member in the team index: what they carry, the FY forecast of the accounts they
-    own (`revenue`, with its share of the portfolio's), the flags those accounts raise and
-    their overdue actions and strategy tasks."""
+    """One member in the team index: what they carry, the FY revenue expected of the accounts
+    they own (`revenue`, with its share of the portfolio's, as on the dashboard), the flags
+    those accounts raise and their overdue actions and strategy tasks."""
 
     name: Link
     local_name: str | None
@@ -164,11 +163,10 @@ class MemberView:
 
 def team_index_page(site: Site, all_duties: dict[str, Duties]) -> str:
     here = "team/"
-    fy = site.content.settings.fiscal_year
     lines = []
     for m in site.content.team.members:
         d = all_duties.get(m.id, Duties())
-        owned = revenue(d.owned, fy, site.revenue.forecast)
+        owned = site.owned.get(m.id)
         lines.append(
             MemberLine(
                 name=Link(m.name, href(here, member_url(m.id))),
@@ -178,8 +176,8 @@ def team_index_page(site: Site, all_duties: dict[str, Duties]) -> str:
                 sponsored=len(d.sponsored),
                 stakeholders=len(d.stakeholders),
                 actions=len(d.actions),
-                revenue=site.money(owned.forecast) if d.owned else "—",
-                share=percent(owned.share) if d.owned else "—",
+                revenue=site.money(owned.expected) if owned else "—",
+                share=percent(owned.share) if owned else "—",
                 flags=sum(len(site.account_scores[a.id].flags) for a in d.owned),
                 overdue=_overdue(site, d),
             )
@@ -245,6 +243,7 @@ def _objectives(site: Site, here: str, d: Duties) -> tuple[ObjectiveLine, ...]:
 
 def member_page(site: Site, member: Member, d: Duties) -> str:
     here = member_url(member.id)
+    owned = site.owned.get(member.id)
     view = MemberView(
         name=member.name,
         local_name=member.local_name,
@@ -266,13 +265,7 @@ def member_page(site: Site, member: Member, d: Duties) -> str:
             for a, s in d.stakeholders
         ),
         actions=action_lines(site, here, d.actions),
-        revenue=revenue_view(
-            site,
-            revenue(d.owned, site.content.settings.fiscal_year, site.revenue.forecast),
-            share=True,
-        )
-        if d.owned
-        else None,
+        revenue=revenue_view(site, owned, share=True) if owned else None,
         objectives=_objectives(site, here, d),
         tasks=task_lines(site, here, d.tasks),
         risks=risk_lines(site, here, sorted(d.risks, key=lambda x: _exposure(site, x))),

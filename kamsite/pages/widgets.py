@@ -52,7 +52,7 @@ def score_badges(site: Site, a: AccountScore) -> tuple[Badge, ...]:
 _ANCHORED = ("stakeholders", "opportunities", "actions", "risks")
 # Where an item without a row of its own is shown: the section of the account page, the header.
 _SECTIONS = {
-    "stakeholders": "kam-people",
+    "stakeholders": "kam-decision-chain",
     "opportunities": "kam-opportunities",
     "actions": "kam-actions",
     "reviewed": "kam-overview",

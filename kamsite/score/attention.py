@@ -12,11 +12,13 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from kamsite.glossary import word
 from kamsite.model.account import Account, Attitude, Stakeholder, Tier
+from kamsite.model.portfolio import Language
 from kamsite.score.numbers import r6
 from kamsite.score.plan import KEY_INFLUENCE
 from kamsite.score.results import AccountScore, Flag, FlagCode
-from kamsite.score.revenue import at_stake
+from kamsite.score.revenue import expected
 
 # How much a raised flag threatens the account, 1..3: a decision going against us or this
 # year's revenue uncovered (3); work or relationships slipping (2); gaps in the plan (1).
@@ -47,13 +49,27 @@ TIER_WEIGHT: dict[Tier | None, int] = {
 REASONS = 3
 
 
+def _listed(items: Iterable[str], language: Language) -> str:
+    return ("、" if language is Language.zh else ", ").join(items)
+
+
+def tier_weights(language: Language) -> str:
+    """TIER_WEIGHT in the glossary's words ("strategic 4, key 3, …, no tier 1"): the
+    dashboard's note and the method page say it alike, in the portfolio's language."""
+    none = "未分级" if language is Language.zh else "no tier"
+    return _listed(
+        (f"{none if t is None else word(t, language)} {w}" for t, w in TIER_WEIGHT.items()),
+        language,
+    )
+
+
 @dataclass(frozen=True)
 class Attention:
     """One account's priority: `severity` × `worth`.
 
     `severity` = Σ SEVERITY of its raised flags; `worth` = tier weight × (1 + stake / the
-    largest stake in the set), so 1..8; `stake` is the FY target, else the year-end
-    forecast. `reasons` are its flags, most severe first (ties by code).
+    largest stake in the set), so 1..8; `stake` is the FY target, else the revenue expected
+    at year end. `reasons` are its flags, most severe first (ties by code).
     """
 
     id: str
@@ -65,7 +81,8 @@ class Attention:
 
 
 def _stake(score: AccountScore) -> float:
-    return at_stake(score.revenue_target, score.revenue_forecast, score.revenue_actual)
+    """Its FY target, else the revenue expected at year end: what the account puts at stake."""
+    return score.revenue_target if score.revenue_target is not None else expected(score)
 
 
 def rank_accounts(scores: Sequence[AccountScore]) -> tuple[Attention, ...]:
@@ -101,6 +118,12 @@ ATTITUDE_ORDER: dict[Attitude, int] = {
 }
 # Where we want every influential person at least, when their plan sets no target.
 DEFAULT_TARGET = Attitude.supporter
+
+
+def attitude_steps(language: Language) -> str:
+    """The steps of ATTITUDE_ORDER, worst first, in the glossary's words."""
+    worst_first = sorted(ATTITUDE_ORDER, key=ATTITUDE_ORDER.__getitem__)
+    return _listed((word(a, language) for a in worst_first), language)
 
 
 def shortfall(person: Stakeholder) -> int:

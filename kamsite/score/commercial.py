@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kamsite.model.account import Account, Opportunity, RevenueRow
@@ -27,13 +27,31 @@ def competitive_position(account: Account) -> float | None:
     return ours / best if rated else None
 
 
+def year_end(forecast: float | None, actual: float | None) -> float:
+    """What the fiscal year is expected to close at: the forecast, else the actual to date,
+    else 0. The one definition the revenue gap and every "expected at year end" figure use,
+    so the two always reconcile (the raw `forecast` is a different number: it may be unset).
+    """
+    if forecast is not None:
+        return forecast
+    return actual or 0.0
+
+
 def revenue_gap(row: RevenueRow | None) -> float | None:
-    """Target minus the forecast, else the actual, else 0: the shortfall expected at year end."""
+    """`G = target − year_end`: the shortfall expected at year end; None without a target."""
     if row is None or row.target is None:
         return None
-    if row.forecast is not None:
-        return row.target - row.forecast
-    return row.target - (row.actual or 0.0)
+    return row.target - year_end(row.forecast, row.actual)
+
+
+def total(values: Iterable[float | None]) -> float | None:
+    """Σ of the figures present, skipping accounts without one; None when no account has one.
+
+    The one sum behind the portfolio totals, the revenue of a set of accounts and the KPI
+    measures, so a figure summed on two pages is the same number.
+    """
+    present = [v for v in values if v is not None]
+    return sum(present, 0.0) if present else None
 
 
 def remaining(row: RevenueRow | None) -> float | None:

@@ -10,11 +10,12 @@ actual, rather than a misleading 0.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kamsite.model.account import Account, Stakeholder
 from kamsite.model.strategy import Measure, Scope, Strategy
+from kamsite.score.commercial import total
 from kamsite.score.plan import KEY_INFLUENCE, is_stale
 from kamsite.score.relationship import FAVOURABLE, is_decider
 from kamsite.score.results import AccountScore
@@ -37,17 +38,13 @@ class Basis:
     stale_after_days: int
 
 
-def in_scope(strategy: Strategy, accounts: Iterable[Scored]) -> tuple[Scored, ...]:
-    """All accounts, or the strategy's own one (none when that account is unknown)."""
+def in_scope(strategy: Strategy, accounts: Mapping[str, Scored]) -> tuple[Scored, ...]:
+    """All accounts, or the strategy's own one (none when that account is unknown), looked
+    up by id so that account strategies cost nothing per account of the portfolio."""
     if strategy.scope is Scope.account:
-        return tuple(s for s in accounts if s.account.id == strategy.account)
-    return tuple(accounts)
-
-
-def _sum(values: Sequence[float | None]) -> float | None:
-    """Skips nulls like the portfolio totals; null when no account has the figure at all."""
-    present = [v for v in values if v is not None]
-    return sum(present, 0.0) if present else None
+        found = accounts.get(strategy.account or "")
+        return () if found is None else (found,)
+    return tuple(accounts.values())
 
 
 def _percent(people: Sequence[Stakeholder], counted: Callable[[Stakeholder], bool]) -> float | None:
@@ -63,15 +60,18 @@ def _people(basis: Basis) -> tuple[Stakeholder, ...]:
 
 
 def _revenue_actual(basis: Basis) -> float | None:
-    return _sum([s.score.revenue_actual for s in basis.accounts])
+    return total(s.score.revenue_actual for s in basis.accounts)
 
 
 def _revenue_forecast(basis: Basis) -> float | None:
-    return _sum([s.score.revenue_forecast for s in basis.accounts])
+    """Σ of the `forecast` authors wrote, as the totals' `revenue_forecast`: an account
+    without one adds nothing (its actual is not a forecast), unlike the pages' figure
+    "expected at year end" (`commercial.year_end`)."""
+    return total(s.score.revenue_forecast for s in basis.accounts)
 
 
 def _weighted_pipeline_fy(basis: Basis) -> float | None:
-    return _sum([s.score.weighted_pipeline_fy for s in basis.accounts])
+    return total(s.score.weighted_pipeline_fy for s in basis.accounts)
 
 
 def _decision_coverage(basis: Basis) -> float | None:

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kamsite.escape import markdown_text
+from kamsite.glossary import word
 from kamsite.model.portfolio import (
     DEFAULT_STAGE_PROBABILITY,
     Criterion,
@@ -16,7 +17,13 @@ from kamsite.model.portfolio import (
     PortfolioSettings,
     Stage,
 )
-from kamsite.score.attention import DEFAULT_TARGET, REASONS, SEVERITY, TIER_WEIGHT
+from kamsite.score.attention import (
+    DEFAULT_TARGET,
+    REASONS,
+    SEVERITY,
+    attitude_steps,
+    tier_weights,
+)
 from kamsite.score.commercial import US
 from kamsite.score.flags import GOING_COLD_DAYS, flag_condition
 from kamsite.score.plan import KEY_INFLUENCE, MIN_STAKEHOLDERS, check_labels
@@ -197,12 +204,16 @@ class _Writer:
             "wallet is 0.\n\n"
             "Wherever revenue of several accounts is shown (the dashboard for the portfolio, a "
             "strategy page for its accounts, a team page for the accounts a person owns) it is "
-            f"the same five figures: **target** Σ FY{fy} target; **forecast** Σ of each "
-            "account's forecast, else its actual to date (what G subtracts); **actual** to date; "
-            "**gap** Σ G over the accounts with a target, so target − gap is the forecast of "
-            f"those accounts; **vs FY{fy - 1}** the forecast against last year's actual. A "
-            "share of the portfolio (a person's, the top three accounts') is a share of the "
-            "forecast.\n\n",
+            f"the same five figures: **target** Σ FY{fy} target; **expected at year end** Σ of "
+            "each account's forecast, else its actual to date (what G subtracts); **actual** to "
+            "date; **gap** Σ G over the accounts with a target, so target − gap is what those "
+            "accounts are expected to close at (the page says so when some accounts have no "
+            f"target); **vs FY{fy - 1}** the expected revenue of the accounts that have a "
+            f"FY{fy - 1} actual against that actual, so the same accounts are compared. A share "
+            "of the portfolio (a person's, the top three accounts') is a share of the expected "
+            "revenue. A *forecast* is only what an account's `forecast` says: the KPI measure "
+            "`revenue_forecast` and the totals of `kamsite score` add those up, without the "
+            "actual of an account that has none.\n\n",
             f"按财年 FY{fy}：\n\n"
             "- **收入缺口** `G = 目标 − (预测，否则实际，否则 0)`：预计年末的差距（业绩差距）；"
             f"没有 FY{fy} 目标则为空。预测优先，因为截至目前的实际收入会低估全年。\n"
@@ -216,10 +227,13 @@ class _Writer:
             "剩余目标之比：明年关闭的商机不能覆盖今年。\n"
             "- **钱包份额** `SW = 实际收入 / wallet`；任一缺失或 wallet 为 0 时为空。\n\n"
             "凡展示多个客户的收入（总览为整个组合，战略页为其涉及的客户，团队页为某人负责的客户），"
-            f"都是同样五个数：**目标** FY{fy} 目标之和；**预测** 各客户预测之和（无预测取截至目前的"
-            "实际，即 G 所减去的数）；**实际** 截至目前；**缺口** 有目标客户的 G 之和，因此"
-            f"目标 − 缺口 即这些客户的预测；**较 FY{fy - 1}** 预测与上年实际之比。占组合的比例"
-            "（某人的、前三大客户的）均按预测计算。\n\n",
+            f"都是同样五个数：**目标** FY{fy} 目标之和；**全年预计** 各客户的预测之和（无预测取"
+            "截至目前的实际，即 G 所减去的数）；**实际** 截至目前；**缺口** 有目标客户的 G 之和，"
+            "因此 目标 − 缺口 即这些客户的全年预计（有客户没有目标时页面会注明）；"
+            f"**较 FY{fy - 1}** 只比较有 FY{fy - 1} 实际的客户：其全年预计与上年实际之比。"
+            "占组合的比例（某人的、前三大客户的）均按全年预计计算。*预测*仅指客户文件中的 "
+            "`forecast`：KPI 度量 `revenue_forecast` 与 `kamsite score` 的汇总只累加这些值，"
+            "没有预测的客户不以实际代替。\n\n",
         )
         return MethodSection(
             "revenue", self.t("Revenue and pipeline", "收入与商机"), body + self.stage_table()
@@ -241,7 +255,7 @@ class _Writer:
         )
 
     def flags(self) -> MethodSection:
-        head = self.t("| flag | raised when |", "| 风险标志 | 触发条件 |")
+        head = self.t("| flag | raised when |", "| 风险标记 | 触发条件 |")
         rows = [
             f"| `{code.value}` | {_cell(flag_condition(code, self.settings))} |"
             for code in sorted(FlagCode, key=lambda c: c.value)
@@ -256,17 +270,16 @@ class _Writer:
             f"关键人指影响力 ≥ {KEY_INFLUENCE} 的关键人；至少 {MIN_STAKEHOLDERS} 位有负责人的关键人"
             f"才不算单线联系；超过 {GOING_COLD_DAYS} 天未联系视为关系变冷。"
             "逾期指事项仍未完成（行动为计划中、进行中或受阻；商机未赢单也未丢单）且截止日期早于"
-            "基准日；截止日期当天不算逾期。每个风险标志都列出触发它的具体条目。",
+            "基准日；截止日期当天不算逾期。每个风险标记都列出触发它的具体条目。",
         )
         body = "\n".join([head, "| --- | --- |", *rows])
-        return MethodSection("risk-flags", self.t("Risk flags", "风险标志"), body + "\n\n" + note)
+        return MethodSection("risk-flags", self.t("Risk flags", "风险标记"), body + "\n\n" + note)
 
     def attention(self) -> MethodSection:
-        weights = ", ".join(
-            f"{tier.value if tier is not None else self.t('no tier', '未分级')} {w}"
-            for tier, w in TIER_WEIGHT.items()
-        )
-        head = self.t("| flag | severity |", "| 风险标志 | 严重度 |")
+        language = self.settings.language
+        weights, steps = tier_weights(language), attitude_steps(language)
+        default = word(DEFAULT_TARGET, language)
+        head = self.t("| flag | severity |", "| 风险标记 | 严重度 |")
         rows = [
             f"| `{code.value}` | {SEVERITY[code]} |"
             for code in sorted(FlagCode, key=lambda c: (-SEVERITY[c], c.value))
@@ -284,29 +297,29 @@ class _Writer:
                 "covered, 2 when work or relationships slip, 1 for a gap in the plan;\n"
                 f"- **worth** = tier weight × (1 + stake ÷ the largest stake in the portfolio), "
                 f"with tier weights {weights}; the **stake** is the account's FY{fy} revenue "
-                "target, else its forecast (else its actual), so worth runs from 1 to 8.\n\n"
+                "target, else its revenue expected at year end (its forecast, else its actual), "
+                "so worth runs from 1 to 8.\n\n"
                 "Ties go to the larger stake, then to the account id. An account without flags "
                 f"has priority 0 and is not listed. Each listed account shows its {REASONS} most "
                 "severe flags, each with the first item that raised it.\n\n"
-                f"The *key relationships* page lists active people with influence ≥ "
+                f"The *influential people* page lists active people with influence ≥ "
                 f"{KEY_INFLUENCE}, worst first: furthest below their target attitude (the "
-                f"attitude of their `target`, else {DEFAULT_TARGET.value}; in steps opponent, "
-                "skeptic, unknown, neutral, supporter, champion), then longest without contact "
-                "(never contacted first), then the most influential.\n\n",
+                f"attitude of their `target`, else {default}; in steps {steps}), then longest "
+                "without contact (never contacted first), then the most influential.\n\n",
                 "总览中的*需要关注的客户*以及 /risks/ 页面的顺序，按 "
                 "`优先级 = 严重度 × 价值` 排列：\n\n"
-                "- **严重度** = 客户触发的各风险标志的严重度之和（见下表）："
+                "- **严重度** = 客户触发的各风险标记的严重度之和（见下表）："
                 "决策不利于我方或本年收入未被覆盖为 3，执行或关系下滑为 2，计划缺项为 1；\n"
                 f"- **价值** = 分级权重 ×（1 + 涉及收入 ÷ 组合中最大的涉及收入），分级权重为 "
-                f"{weights}；**涉及收入**为客户 FY{fy} 的收入目标，否则为预测（否则为实际），"
-                "因此价值在 1 到 8 之间。\n\n"
+                f"{weights}；**涉及收入**为客户 FY{fy} 的收入目标，否则为全年预计"
+                "（预测，否则为实际），因此价值在 1 到 8 之间。\n\n"
                 "优先级相同时涉及收入大者在前，再按客户标识排序。"
-                "没有风险标志的客户优先级为 0，不列出。"
-                f"每个列出的客户显示其最严重的 {REASONS} 个风险标志，"
+                "没有风险标记的客户优先级为 0，不列出。"
+                f"每个列出的客户显示其最严重的 {REASONS} 个风险标记，"
                 "以及触发各标志的第一个条目。\n\n"
-                f"*关键关系*页列出影响力 ≥ {KEY_INFLUENCE} 的在职人员，最需关注者在前："
-                f"先按态度距目标的差距（目标为其 `target` 的态度，否则为 {DEFAULT_TARGET.value}；"
-                "按 opponent、skeptic、unknown、neutral、supporter、champion 逐级计），"
+                f"*高影响力人员*页列出影响力 ≥ {KEY_INFLUENCE} 的在职人员，最需关注者在前："
+                f"先按态度距目标的差距（目标为其 `target` 的态度，否则为{default}；"
+                f"按 {steps} 逐级计），"
                 "再按未联系时间（从未联系者在前），再按影响力。\n\n",
             )
             + table,
@@ -366,7 +379,7 @@ class _Writer:
                 "否则今天）由计划文件和 portfolio.yaml 计算。与阈值比较时一律先四舍五入到 6 位"
                 "小数，避免浮点误差影响结果；页面显示四舍五入到 1 位小数；"
                 "`kamsite score --format json` 输出未取整的数值。组合汇总对有数据的客户累加"
-                "财年实际、目标、预测收入及 WP、WPFY、G，并按分级、象限和风险标志统计客户数。",
+                "财年实际、目标、预测收入及 WP、WPFY、G，并按分级、象限和风险标记统计客户数。",
             ),
         )
 

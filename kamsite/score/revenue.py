@@ -2,8 +2,8 @@
 
 The dashboard, a strategy page and a team page each show revenue for a different set
 of accounts (the portfolio, a strategy's, an owner's); computing all of them here, the
-same way, is what makes their figures add up: `gap = target − forecast` over the
-accounts with a target, exactly the Σ G of DESIGN.md §4.
+same way, from the account scorecards, is what makes their figures add up:
+`gap = target − expected` over the accounts with a target, exactly the Σ G of DESIGN.md §4.
 """
 
 from __future__ import annotations
@@ -11,118 +11,98 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from kamsite.model.account import Account, RevenueRow
-from kamsite.score.commercial import revenue_gap
+from kamsite.score.commercial import total, year_end
+from kamsite.score.measures import Scored
+from kamsite.score.numbers import r6
+from kamsite.score.results import AccountScore
 
 TOP = 3
 
 
-def year_end(forecast: float | None, actual: float | None) -> float:
-    """What the year is expected to close at: the forecast, else the actual to date, else 0.
-
-    The revenue gap subtracts the same figure, so forecast and gap always reconcile.
-    """
-    if forecast is not None:
-        return forecast
-    return actual or 0.0
-
-
-def at_stake(target: float | None, forecast: float | None, actual: float | None) -> float:
-    """Revenue an account puts at stake this year: its target, else its year-end forecast."""
-    return target if target is not None else year_end(forecast, actual)
-
-
-def _year_end(row: RevenueRow | None) -> float:
-    return 0.0 if row is None else year_end(row.forecast, row.actual)
+def expected(score: AccountScore) -> float:
+    """The account's FY revenue expected at year end (`commercial.year_end`): what G subtracts."""
+    return year_end(score.revenue_forecast, score.revenue_actual)
 
 
 @dataclass(frozen=True)
 class Revenue:
     """Fiscal-year revenue of a set of accounts, in the portfolio unit.
 
-    `forecast` is Σ year_end (forecast, else actual); `gap` is Σ G over the accounts with a
-    target, so `target − gap` is the forecast of those accounts and `unplanned` the forecast
-    of the others. `growth` compares the forecast with last year's actual (None without one);
-    `share` is the forecast's share of the portfolio's (None when the portfolio's is 0).
+    `expected` is Σ year_end (forecast, else actual to date); `gap` is Σ G over the accounts
+    with a target, so `target − gap` is what those accounts are expected to close at and
+    `unplanned` what the others are. `growth` compares like with like: the expected revenue
+    of the `compared` accounts that have last year's actual against that actual (`previous`);
+    None when no account has one. `share` is `expected` over the portfolio's (None when the
+    portfolio's is 0).
     """
 
     fiscal_year: int
-    accounts: int
     target: float
-    forecast: float
+    expected: float
     actual: float
     gap: float
     unplanned: float
+    compared: int
     previous: float
     growth: float | None
     share: float | None
 
 
-def revenue(accounts: Iterable[Account], fiscal_year: int, portfolio: float | None) -> Revenue:
-    """The figures of `accounts`; `portfolio` is the portfolio's forecast, for `share`."""
-    count = 0
-    target = forecast = actual = gap = unplanned = previous = 0.0
-    for a in accounts:
-        count += 1
-        row = a.revenue_for(fiscal_year)
-        expected = _year_end(row)
-        forecast += expected
-        if row is not None:
-            actual += row.actual or 0.0
-        g = revenue_gap(row)
-        if row is not None and row.target is not None and g is not None:
-            target += row.target
-            gap += g
-        else:
-            unplanned += expected
-        last = a.revenue_for(fiscal_year - 1)
-        if last is not None and last.actual is not None:
-            previous += last.actual
+def revenue(accounts: Iterable[Scored], fiscal_year: int, portfolio: float | None) -> Revenue:
+    """The figures of `accounts` from their scorecards; the plan gives only last year's actual.
+
+    `portfolio` is the portfolio's expected revenue, for `share`.
+    """
+    scored = tuple(accounts)
+    scores = [s.score for s in scored]
+    rows = [(s.score, s.account.revenue_for(fiscal_year - 1)) for s in scored]
+    compared = [
+        (score, row.actual) for score, row in rows if row is not None and row.actual is not None
+    ]
+    previous = sum((actual for _, actual in compared), 0.0)
+    now = sum((expected(score) for score, _ in compared), 0.0)
+    whole = sum((expected(s) for s in scores), 0.0)
     return Revenue(
         fiscal_year=fiscal_year,
-        accounts=count,
-        target=target,
-        forecast=forecast,
-        actual=actual,
-        gap=gap,
-        unplanned=unplanned,
+        target=total(s.revenue_target for s in scores) or 0.0,
+        expected=whole,
+        actual=total(s.revenue_actual for s in scores) or 0.0,
+        gap=total(s.revenue_gap for s in scores) or 0.0,
+        unplanned=sum((expected(s) for s in scores if s.revenue_gap is None), 0.0),
+        compared=len(compared),
         previous=previous,
-        growth=forecast / previous - 1 if previous > 0 else None,
-        share=forecast / portfolio if portfolio else None,
+        growth=now / previous - 1 if previous > 0 else None,
+        share=whole / portfolio if portfolio else None,
     )
-
-
-def portfolio_revenue(accounts: Sequence[Account], fiscal_year: int) -> Revenue:
-    """The whole portfolio: the figures every other set's `share` is taken of."""
-    whole = revenue(accounts, fiscal_year, None)
-    return revenue(accounts, fiscal_year, whole.forecast)
 
 
 @dataclass(frozen=True)
 class Concentration:
-    """How much of the portfolio's forecast a few accounts and each owner carry.
+    """How much of the portfolio's expected revenue a few accounts and each owner carry.
 
-    `top` are the largest accounts by forecast (ties by id), `top_share` their share;
-    `owners` maps each account owner (None: accounts without one) to their share, largest
-    first.
+    `top` are the largest accounts by expected revenue (ties by id), `top_share` their share;
+    `owners` each account owner (None: accounts without one) with the revenue of the accounts
+    they own, its `share` of the portfolio's, largest first: the figures the team pages show.
     """
 
     top: tuple[str, ...]
     top_share: float | None
-    owners: tuple[tuple[str | None, float], ...]
+    owners: tuple[tuple[str | None, Revenue], ...]
 
 
-def concentration(accounts: Sequence[Account], fiscal_year: int, top: int = TOP) -> Concentration:
-    """One pass over the accounts; shares are of the portfolio's forecast."""
-    expected = {a.id: _year_end(a.revenue_for(fiscal_year)) for a in accounts}
-    total = sum(expected.values(), 0.0)
-    largest = sorted(expected, key=lambda key: (-expected[key], key))[:top]
-    owned: dict[str | None, float] = {}
-    for a in accounts:
-        owned[a.owner] = owned.get(a.owner, 0.0) + expected[a.id]
-    owners = sorted(owned.items(), key=lambda item: (-item[1], item[0] is None, item[0] or ""))
+def concentration(accounts: Sequence[Scored], fiscal_year: int, top: int = TOP) -> Concentration:
+    """Linear in the accounts: one pass to group them, one `revenue` per owner's group."""
+    by_id = {s.account.id: expected(s.score) for s in accounts}
+    whole = sum(by_id.values(), 0.0)
+    largest = sorted(by_id, key=lambda key: (-r6(by_id[key]), key))[:top]
+    groups: dict[str | None, list[Scored]] = {}
+    for s in accounts:
+        groups.setdefault(s.account.owner, []).append(s)
+    owned = [(owner, revenue(group, fiscal_year, whole)) for owner, group in groups.items()]
     return Concentration(
         top=tuple(largest),
-        top_share=sum(expected[k] for k in largest) / total if total > 0 else None,
-        owners=tuple((owner, value / total) for owner, value in owners) if total > 0 else (),
+        top_share=sum(by_id[k] for k in largest) / whole if whole > 0 else None,
+        owners=tuple(
+            sorted(owned, key=lambda item: (-r6(item[1].expected), item[0] is None, item[0] or ""))
+        ),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kamsite.model.account import Tier
+from kamsite.score.commercial import total
 from kamsite.score.results import AccountScore, FlagCode, Quadrant, Totals
 
 NONE = "none"
@@ -19,7 +20,8 @@ def _count(keys: Sequence[str], values: Sequence[str | None]) -> dict[str, int]:
 
 
 def _sum(values: Sequence[float | None]) -> float:
-    return sum((v for v in values if v is not None), 0.0)
+    """`commercial.total`, but 0 over no figures: a total is always a number."""
+    return total(values) or 0.0
 
 
 def _by_flag(accounts: Sequence[AccountScore]) -> dict[str, tuple[str, ...]]:
