@@ -30,6 +30,8 @@ XLINK_NS = "http://www.w3.org/1999/xlink"
 FONT_STACK = f"{FONT}, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
 _PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _URL_REF = re.compile(r"url\(#([^)]+)\)")
+_XLINK_TITLE = f"{{{XLINK_NS}}}title"
+_ATTRIBUTE_SPECIAL = re.compile('[&<>"\r\n\t]')
 _POINTS = re.compile(r"^([0-9]+(?:\.[0-9]*)?)pt$")
 PX_PER_PT = 4 / 3
 
@@ -42,66 +44,126 @@ def _pixels(length: str) -> str:
     return str(math.ceil(float(found.group(1)) * PX_PER_PT - 1e-9))
 
 
-def _local(name: str) -> tuple[str | None, str]:
-    if name.startswith("{"):
-        namespace, _, local = name[1:].partition("}")
-        return namespace, local
-    return None, name
+def _text(text: str) -> str:
+    """Text escaped as `ET.tostring` escapes it, so the output is what it always was."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _attribute(value: str) -> str:
+    """An attribute value escaped as `ET.tostring` escapes it (line ends and tabs kept)."""
+    value = _text(value)
+    if '"' in value:
+        value = value.replace('"', "&quot;")
+    if "\r" in value:
+        value = value.replace("\r", "&#13;")
+    if "\n" in value:
+        value = value.replace("\n", "&#10;")
+    if "\t" in value:
+        value = value.replace("\t", "&#09;")
+    return value
 
 
 def inline_svg(raw: str, prefix: str, label: str) -> str:
-    """Graphviz SVG → an `<svg>` element for inlining; `label` is its accessible name."""
+    """Graphviz SVG → an `<svg>` element for inlining; `label` is its accessible name.
+
+    Parsed by ElementTree (malformed input or an unknown entity raises), then written
+    by `_Writer` in one pass: rewriting the tree and `ET.tostring` cost twice as much.
+    """
     if not _PREFIX.match(prefix):
         raise ValueError(f"id prefix {prefix!r} must be a letter followed by [A-Za-z0-9_-]")
     root = ET.fromstring(raw)
-    for parent in list(root.iter()):
-        for child in list(parent):
-            if _local(child.tag)[1] == "title":
-                parent.remove(child)
     defined = {el.attrib["id"] for el in root.iter() if "id" in el.attrib}
+    head = {
+        "xmlns": SVG_NS,
+        "class": "kamsite-graph",
+        "aria-label": clean(label),
+        "font-family": FONT_STACK,
+    }
+    out: list[str] = []
+    _Writer(prefix, defined, out).element(root, head)
+    return "".join(out).strip() + "\n"
 
-    def ref(target: str) -> str:
-        return f"{prefix}-{target}" if target in defined else target
 
-    for element in root.iter():
-        element.tag = _local(element.tag)[1]
+class _Writer:
+    """Writes each element as inline SVG (see the module docstring) straight from the parse."""
+
+    def __init__(self, prefix: str, defined: set[str], out: list[str]) -> None:
+        self.prefix = prefix
+        self.defined = defined
+        self.out = out
+        self.names: dict[str, str] = {}  # `{namespace}local` → local: a few dozen names
+
+    def local(self, name: str) -> str:
+        local = self.names[name] = name.rpartition("}")[2]
+        return local
+
+    def ref(self, target: str) -> str:
+        return f"{self.prefix}-{target}" if target in self.defined else target
+
+    def url(self, found: re.Match[str]) -> str:
+        return f"url(#{self.ref(found.group(1))})"
+
+    def element(self, element: ET.Element, head: dict[str, str] | None = None) -> None:
+        names = self.names
+        tag = names.get(element.tag) or self.local(element.tag)
         attrs: dict[str, str] = {}
         title = None
-        for name, value in element.attrib.items():
-            namespace, local = _local(name)
-            if namespace == XLINK_NS and local == "title":
+        for name, value in element.items():
+            if name == _XLINK_TITLE:
                 title = value
                 continue
+            local = names.get(name) or self.local(name)
             if local == "id":
-                value = f"{prefix}-{value}"
-            elif local == "href" and element.tag != "a" and value.startswith("#"):
-                value = "#" + ref(value[1:])
+                value = f"{self.prefix}-{value}"
+            elif local == "href" and tag != "a" and value.startswith("#"):
+                value = "#" + self.ref(value[1:])
             elif value == INK:
                 value = "currentColor"
             elif local == "font-family":
                 continue  # set once on the root, with fallbacks for readers without Noto
             if "url(#" in value:
-                value = _URL_REF.sub(lambda m: f"url(#{ref(m.group(1))})", value)
+                value = _URL_REF.sub(self.url, value)
             attrs[local] = value
-        element.attrib.clear()
-        element.attrib.update(attrs)
-        if title is not None:
-            tip = ET.Element("title")
-            tip.text = title
-            tip.tail = "\n"
-            element.insert(0, tip)
-        # No blank or indented lines: Markdown must not end the HTML block or see code.
-        if len(element):
-            element.text = "\n"
-        element.tail = "\n" if element.tail is not None else None
-    for side in ("width", "height"):
-        if side in root.attrib:
-            root.attrib[side] = _pixels(root.attrib[side])
-    root.attrib = {
-        "xmlns": SVG_NS,
-        "class": "kamsite-graph",
-        "aria-label": clean(label),
-        "font-family": FONT_STACK,
-        **root.attrib,
-    }
-    return ET.tostring(root, encoding="unicode").strip() + "\n"
+        if head is not None:  # the root
+            for side in ("width", "height"):
+                if side in attrs:
+                    attrs[side] = _pixels(attrs[side])
+            attrs = head | attrs
+        # Graphviz's own `<title>`s go; an `xlink:title` becomes the first child.
+        children = (
+            [
+                child
+                for child in element
+                if (names.get(child.tag) or self.local(child.tag)) != "title"
+            ]
+            if len(element)
+            else ()
+        )
+        write = self.out.append
+        write(f"<{tag}")
+        for name, value in attrs.items():
+            if _ATTRIBUTE_SPECIAL.search(value):
+                value = _attribute(value)
+            write(f' {name}="{value}"')
+        if children or title is not None:
+            # No blank or indented lines: Markdown must not end the HTML block or see code.
+            write(">\n")
+            if title:
+                write(f"<title>{_text(title)}</title>\n")
+            elif title is not None:
+                write("<title />\n")
+            for child in children:
+                self.element(child)
+            write(f"</{tag}>")
+        elif element.text:
+            write(f">{_text(element.text)}</{tag}>")
+        else:
+            write(" />")
+        if element.tail is not None:
+            write("\n")
