@@ -14,6 +14,20 @@ from contextlib import contextmanager
 
 
 @contextmanager
+def collector_paused() -> Iterator[None]:
+    """No collection at all inside the block: for a burst of work that builds many objects
+    which live on past it (checking files, scoring them); a cycle made inside is collected
+    after. Pausing it made a long history's checking and scoring twice as fast."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+@contextmanager
 def frozen_heap() -> Iterator[None]:
     """Whatever is alive now is left alone by the collector until the block ends, then handed
     back, so a long `mkdocs serve` session can still free it."""

@@ -28,7 +28,6 @@ from kamsite.history.git import (
     read_blobs,
     replay,
     resolve_tip,
-    source,
 )
 from kamsite.history.points import FileMemo, score_commits
 from kamsite.validate import validate_content
@@ -332,19 +331,21 @@ def test_a_nested_content_dir_and_odd_entries(tmp_path: Path) -> None:
 def test_many_commits_are_scored_over_the_cores_to_the_same_points(
     repo: tuple[Path, dict[str, str]],
 ) -> None:
-    """Enough commits for the forked workers: each point as scoring it here gives, in order."""
+    """Enough commits for the forked workers: each point as scoring it here gives, in order,
+    and no checked file comes back to this process (the workers keep what they check)."""
     root, _shas = repo
     git_repo = open_repo(root / "content")
     commits = content_commits(git_repo, resolve_tip(git_repo, "HEAD"))
     trees = [(c, content_files(git_repo, t)) for c, t in replay(commits)]
     found = {(path, f) for _c, tree in trees if tree for path, f in tree.items()}
     blobs = read_blobs(git_repo, (f.oid for _path, f in found if isinstance(f, Entry)))
-    memo = FileMemo(None)
-    memo.check_all(((path, source(f, blobs)) for path, f in found), git_repo.content_name)
     jobs = [(c.sha, c.date, tree) for c, tree in trees] * 4
     assert len(jobs) >= 16 and (os.cpu_count() or 1) >= 2
+    memo = FileMemo(None)
     parallel = score_commits(jobs, blobs, git_repo.content_name, memo)
+    assert memo.results == {} and memo.parsed == 0
     here = [score_commits([job], blobs, git_repo.content_name, memo)[0] for job in jobs]
+    assert memo.parsed == len({(path, f) for path, f in found if path.endswith((".yaml", ".yml"))})
     assert parallel == here
     assert [p.commit for p in parallel] == [sha for sha, _date, _tree in jobs]
     assert sum(p.valid for p in parallel) == 4 * 4

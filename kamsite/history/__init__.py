@@ -20,7 +20,6 @@ from kamsite.history.git import (
     read_blobs,
     replay,
     resolve_tip,
-    source,
 )
 from kamsite.history.points import FileMemo, Point, score_commits
 from kamsite.history.store import PointStore
@@ -67,7 +66,6 @@ def read_history(
     trees = {c.sha: content_files(repo, t) for c, t in replay(commits) if c.sha in wanted}
     found = {(path, f) for tree in trees.values() if tree for path, f in tree.items()}
     blobs = read_blobs(repo, (f.oid for _path, f in found if isinstance(f, Entry)))
-    cache.files.check_all(((path, source(f, blobs)) for path, f in found), repo.content_name)
     jobs = [(c.sha, c.date, trees[c.sha]) for c in todo]
     for point in score_commits(jobs, blobs, repo.content_name, cache.files):
         cache.points.put(repo, point)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from kamsite.heap import frozen_heap
+from kamsite.heap import collector_paused
 from kamsite.history.git import Entry, source
 from kamsite.model import Content
 from kamsite.score import AccountScore, score_portfolio, to_json
@@ -25,6 +25,7 @@ _PARALLEL_FROM = 64
 """Fewer file checks than this run in-process: a worker pool costs more than it saves."""
 _PARALLEL_COMMITS = 16
 """Fewer commits than this are scored in-process, for the same reason."""
+_FORK = "fork" in multiprocessing.get_all_start_methods()
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,12 @@ class FileMemo(FileCache):
             found[account.id] = hit
         return found
 
-    def check_all(self, versions: Iterable[tuple[str, Source]], content_dir: str) -> None:
-        """Check each (path, bytes) not known yet, over the cores when there are many, as
-        `validate` does; a version is known by the key `validate_sources` looks it up by."""
+    def check_all(
+        self, versions: Iterable[tuple[str, Source]], content_dir: str, *, parallel: bool = True
+    ) -> None:
+        """Check each (path, bytes) not known yet, over the cores when there are many (and
+        `parallel`), as `validate` does; a version is known by the key `validate_sources`
+        looks it up by."""
         jobs: dict[str, tuple[str, str, Source]] = {}
         for path, raw in versions:
             kind = expected_kind(PurePosixPath(path).relative_to(content_dir))
@@ -115,7 +119,7 @@ class FileMemo(FileCache):
                 jobs[digest(path, kind, raw)] = (path, kind, raw)
         todo = [(key, job) for key, job in jobs.items() if self.get(key) is None]
         workers = min(os.cpu_count() or 1, 8)
-        if len(todo) < _PARALLEL_FROM or workers < 2:
+        if not parallel or len(todo) < _PARALLEL_FROM or workers < 2:
             results = [_check(job) for _key, job in todo]
         else:
             with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -156,6 +160,11 @@ class _Scoring:
     content_dir: str
     memo: FileMemo
 
+    def versions(self, jobs: Iterable[tuple[str, dt.date, Files]]) -> Iterator[tuple[str, Source]]:
+        """Every (path, bytes) the commits hold, each file version once."""
+        found = {(path, f) for _sha, _date, files in jobs if files for path, f in files.items()}
+        return ((path, source(f, self.blobs)) for path, f in sorted(found, key=_by_path))
+
     def point(self, commit: str, date: dt.date, files: Files) -> Point:
         sources = None if files is None else {p: source(f, self.blobs) for p, f in files.items()}
         return score_tree(commit, date, sources, self.content_dir, self.memo)
@@ -169,9 +178,16 @@ def _adopt(scoring: _Scoring) -> None:
     _WORKER = scoring
 
 
-def _score_job(job: tuple[str, dt.date, Files]) -> Point:
+def _score_run(run: Sequence[tuple[str, dt.date, Files]]) -> list[Point]:
     assert _WORKER is not None
-    return _WORKER.point(*job)
+    with collector_paused():
+        _WORKER.memo.check_all(_WORKER.versions(run), _WORKER.content_dir, parallel=False)
+        return [_WORKER.point(*job) for job in run]
+
+
+def _by_path(version: tuple[str, Entry | NotAFile]) -> tuple[str, str]:
+    path, found = version
+    return path, found.oid if isinstance(found, Entry) else ""
 
 
 def score_commits(
@@ -180,22 +196,25 @@ def score_commits(
     content_dir: str,
     memo: FileMemo,
 ) -> list[Point]:
-    """Every commit's point, in order, over the cores when there are many commits.
+    """Every commit's point, in order.
 
-    Scoring every account of every commit is most of a long history's cost (each commit is
-    scored as of its own date, so little carries over). Workers are forked after `check_all`
-    so they inherit the blobs and the checked files instead of receiving them; where fork is
-    not available the commits are scored here, one by one.
+    A long history is split into one run of consecutive commits per core, each checked and
+    scored by a forked worker that inherits the blobs: the worker checks the file versions
+    its run holds and keeps them, so no checked file crosses a process boundary (sending
+    them back cost as much as checking them). The versions of the tree where two runs meet
+    are checked by both: a tree's worth more per extra core. A short history, or where fork
+    is not available, is checked over the cores and scored here.
     """
     scoring = _Scoring(blobs, content_dir, memo)
     workers = min(os.cpu_count() or 1, 8)
-    fork = "fork" in multiprocessing.get_all_start_methods()
-    with frozen_heap():
-        if len(jobs) < _PARALLEL_COMMITS or workers < 2 or not fork:
+    if len(jobs) < _PARALLEL_COMMITS or workers < 2 or not _FORK:
+        with collector_paused():
+            memo.check_all(scoring.versions(jobs), content_dir)
             return [scoring.point(*job) for job in jobs]
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_adopt, initargs=(scoring,)
-        ) as pool:
-            chunk = max(1, len(jobs) // (workers * 4))
-            return list(pool.map(_score_job, jobs, chunksize=chunk))
+    size = -(-len(jobs) // workers)
+    runs = [jobs[start : start + size] for start in range(0, len(jobs), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        len(runs), mp_context=context, initializer=_adopt, initargs=(scoring,)
+    ) as pool:
+        return [point for run in pool.map(_score_run, runs) for point in run]
