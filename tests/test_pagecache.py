@@ -33,12 +33,14 @@ def test_split_then_join_gives_the_page_back(language: str, tmp_path: Path) -> N
         assert cache.parts(path.replace("/", "_")) == parts
 
 
-def test_a_row_with_an_id_is_a_search_section_of_its_own() -> None:
+def test_a_person_row_is_a_search_section_of_its_own() -> None:
     table = (
-        '<table><tr><th>Name</th></tr><tr id="li-na"><td>Li &amp; Na</td><td>CEO</td></tr></table>'
+        "<table><tr><th>Name</th></tr>"
+        '<tr id="li-na" data-search-section><td>Li &amp; Na</td><td>CEO</td></tr>'
+        '<tr id="deal"><td>Deal</td></tr></table>'
     )
     parts = split(f"# T\n\n{RAW_OPEN}\n<p>People</p>{table}\n<!-- /kamsite:raw -->\n")
-    assert parts.words == ('People Name <span><h6 id="li-na">Li &amp; Na</h6> CEO</span>',)
+    assert parts.words == ('People Name <span><h6 id="li-na">Li &amp; Na</h6> CEO</span> Deal',)
 
 
 def test_a_tampered_part_is_a_miss(tmp_path: Path) -> None:
