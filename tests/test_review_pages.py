@@ -565,3 +565,32 @@ def test_a_measured_kpi_says_what_it_is_computed_from() -> None:
         assert f"computed from the accounts: {word(measure, Language.en)}" in page
         assert "<th>Unit</th>" in page
     assert Say(Language.zh)("kpi_unit") == "单位"
+
+
+@pytest.mark.parametrize("folder", ["content", "tests/fixtures/realistic/content"])
+def test_every_evidence_item_is_linked_and_in_words(folder: str) -> None:
+    """On /risks/, each reason is a link to its row or section, names people and actions by
+    name, and shows no id or enum code (the code stays in the flag's tooltip)."""
+    found = validate_content(REPO / folder, cache_dir=False).content
+    assert found is not None and found.settings.as_of is not None
+    as_of = found.settings.as_of
+    page = generate_pages(found, score_portfolio(found, as_of), Drawings(), as_of)["risks/index.md"]
+    cells = re.findall(r'<td>(<a href="\.\./accounts/.*?)</td></tr>', page)
+    assert len(cells) >= 10
+    ids = {
+        item
+        for account in found.accounts.values()
+        for item in (
+            *(s.id for s in account.stakeholders),
+            *(a.id for a in account.actions),
+            *(o.id for o in account.opportunities),
+        )
+        if "-" in item
+    }
+    for cell in cells:
+        items = re.split(r"</a>; ", cell.removesuffix("</a>"))
+        for item in items:
+            assert re.fullmatch(r'<a href="\.\./accounts/[a-z0-9-]+/#[a-z0-9-]+">[^<]+', item), item
+            text = item.split(">", 1)[1]
+            assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), text  # no enum code
+            assert not any(re.search(rf"\b{re.escape(i)}\b", text) for i in ids), text
