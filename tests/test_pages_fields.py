@@ -48,7 +48,7 @@ def test_key_person_mode_and_leaning_on_the_stakeholder_row(page: str) -> None:
 
 def test_people_who_moved_are_faded_with_the_date(page: str) -> None:
     gone = row(page, "old-cto")
-    assert gone.startswith('<tr id="old-cto" class="kam-gone">')
+    assert gone.startswith('<tr id="old-cto" data-search-section class="kam-gone">')
     assert 'moved <span class="kam-date">2026-09-01</span>' in gone
     heat = re.search(
         r'<tr class="kam-gone"><td><a class="kam-name" href="#old-cto">.*?</tr>', page, re.S
