@@ -27,7 +27,9 @@ def test_the_stakeholder_fields_are_shown(page: str) -> None:
     assert "key person" in text  # key_person
     assert "mode: overconfident" in text  # mode
     assert "leans to Rival Networks" in text  # prefers, by the competitor's name
-    assert re.search(r'<tr id="old-cto" data-search-section class="kam-gone">', page)  # status: faded
+    assert re.search(
+        r'<tr id="old-cto" data-search-section class="kam-gone">', page
+    )  # status: faded
     assert "moved 2026-09-01" in text  # since
     assert 'title="target 4"' in page  # target.relationship beside the current score
 
