@@ -164,6 +164,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "scope": ("Scope", "范围"),
     "horizon": ("Horizon", "规划期"),
     "gaps": ("Gaps", "差距"),
+    "gap": ("Gap", "差距"),
     "metric": ("Metric", "指标"),
     "root_causes": ("Root causes", "根因"),
     "insight": ("Market insight (five looks)", "市场洞察（五看）"),
