@@ -16,6 +16,8 @@ import yaml
 
 from kamsite.model.portfolio import DEFAULT_ATTRACTIVENESS, DEFAULT_STRENGTH
 
+pytest_plugins = ["browser_support"]  # the `browser` and `visit` fixtures
+
 REPO = Path(__file__).resolve().parent.parent
 
 

@@ -8,12 +8,8 @@ one after none of them; the sites are served over HTTP, as search needs.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import json
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,17 +17,15 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from browser_support import Visit, served
 from click.testing import CliRunner
 from conftest import REPO, build, make_project
-from playwright.sync_api import Browser, Page, sync_playwright
 
 from kamsite.cli import main
 
 pytestmark = [pytest.mark.slow]
 
 CONTENT = REPO / "tests" / "fixtures" / "search_zh" / "content"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 ACCOUNTS = {
     "电网": "yanshan-grid",  # 燕山电网有限公司
     "汽车": "huabei-auto",  # 华北汽车集团
@@ -39,25 +33,6 @@ ACCOUNTS = {
 }
 PERSON, PERSON_ROW = "欧阳明远", "ouyang-mingyuan"  # a stakeholder of yanshan-grid
 RESULT = ".md-search-result__item a"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep test output readable."""
-
-
-@contextlib.contextmanager
-def _served(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        thread.join()
-        server.server_close()
 
 
 def _scaffolded(root: Path, language: str) -> Path:
@@ -78,36 +53,10 @@ def _scaffolded(root: Path, language: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
-
-
-class Visit:
-    """A page that records script errors."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.errors: list[str] = []
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-
-@pytest.fixture
-def visit(browser: Browser, tmp_path: Path) -> Iterator[Visit]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    session = Visit(context.new_page())
-    yield session
-    session.page.screenshot(path=str(tmp_path / "last.png"), full_page=True)
-    context.close()
-
-
-@pytest.fixture(scope="module")
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The fixture built with this repository's mkdocs.yml."""
     project = make_project(tmp_path_factory.mktemp("search") / "project", CONTENT, language="zh")
-    with _served(build(project)) as url:
+    with served(build(project)) as url:
         yield url
 
 
@@ -115,7 +64,7 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def scaffold_site(tmp_path_factory: pytest.TempPathFactory, request: Any) -> Iterator[str]:
     """The fixture built with the mkdocs.yml `kamsite init` writes, in either language."""
     root = _scaffolded(tmp_path_factory.mktemp("scaffold") / "port", request.param)
-    with _served(build(root)) as url:
+    with served(build(root)) as url:
         yield url
 
 
