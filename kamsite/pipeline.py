@@ -28,7 +28,7 @@ from kamsite.graph import (
     portfolio_matrix_svg,
     strategy_map,
 )
-from kamsite.heap import frozen_heap
+from kamsite.heap import collector_paused, frozen_heap
 from kamsite.history import HistoryCache
 from kamsite.model import Content, resolve_as_of
 from kamsite.model.content import as_of_inputs
@@ -296,7 +296,8 @@ def _adopt(work: _Work) -> None:
 
 
 def _make_forked(paths: tuple[str, ...]) -> dict[str, str]:
-    return _forked[0].make(paths)
+    with collector_paused():  # a batch's garbage is collected after it
+        return _forked[0].make(paths)
 
 
 def _run(work: _Work, batches: list[tuple[str, ...]], *, parallel: bool) -> dict[str, str]:

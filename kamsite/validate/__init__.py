@@ -13,6 +13,7 @@ from typing import Literal
 
 from kamsite.cache import cache_root
 from kamsite.diagnostics import Diagnostic
+from kamsite.heap import collector_paused
 from kamsite.load import MAX_BYTES
 from kamsite.model import Account, Content, PortfolioSettings, Strategy, Team
 from kamsite.model.content import as_of_inputs
@@ -188,23 +189,24 @@ def validate_sources(
     if models is not True and (known := cache.get_tree(tree)) is not None:
         return ValidationResult(None, known[0], known[1], fingerprint.hexdigest(), file_keys)
 
-    results: dict[str, FileResult] = {}
-    jobs: list[_Job] = []
-    for path, (kind, key) in keys.items():
-        hit = cache.get(key)
-        if hit is not None:
-            results[path] = hit
-        else:
-            jobs.append(_Job(path, kind, sources[path], key, cache, models is not False))
-    for result in _check_all(jobs):
-        results[result.path] = result
+    with collector_paused():  # every model built here lives on: nothing to collect
+        results: dict[str, FileResult] = {}
+        jobs: list[_Job] = []
+        for path, (kind, key) in keys.items():
+            hit = cache.get(key)
+            if hit is not None:
+                results[path] = hit
+            else:
+                jobs.append(_Job(path, kind, sources[path], key, cache, models is not False))
+        for result in _check_all(jobs):
+            results[result.path] = result
 
-    diagnostics = [d for r in results.values() for d in r.diagnostics]
-    diagnostics.extend(_cross(results, sources, content_dir, file_keys, cache.memo))
-    diagnostics.sort()
-    cache.put_tree(tree, diagnostics, len(results))
-    erroneous = {d.path for d in diagnostics if d.severity == "error"}
-    content = _content(results, erroneous)
+        diagnostics = [d for r in results.values() for d in r.diagnostics]
+        diagnostics.extend(_cross(results, sources, content_dir, file_keys, cache.memo))
+        diagnostics.sort()
+        cache.put_tree(tree, diagnostics, len(results))
+        erroneous = {d.path for d in diagnostics if d.severity == "error"}
+        content = _content(results, erroneous)
     return ValidationResult(content, diagnostics, len(results), fingerprint.hexdigest(), file_keys)
 
 
