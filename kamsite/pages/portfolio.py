@@ -179,7 +179,9 @@ def action_lines(site: Site, here: str, items: list[OpenAction]) -> tuple[Action
     lines = []
     for item in items:
         x, a = item.action, item.account
-        people = names.setdefault(a.id, {s.id: s.name for s in a.stakeholders})
+        people = names.get(a.id)
+        if people is None:  # once per account, not once per action
+            people = names[a.id] = {s.id: s.name for s in a.stakeholders}
         target = href(here, account_url(a.id))
         lines.append(
             ActionLine(
