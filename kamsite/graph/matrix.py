@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from kamsite.graph import labels
 from kamsite.graph.placement import Bubble, Label, Rect, place_labels
-from kamsite.graph.plot import Square, add, done, leader, n, safe_url
+from kamsite.graph.plot import Square, add, done, leader, n, safe_url, tier_key
 from kamsite.graph.svg import FONT_STACK, SVG_NS
 from kamsite.graph.text import clean, clip, isolate
 from kamsite.model.portfolio import Language
@@ -57,20 +57,8 @@ class MatrixPoint:
 
 
 def _legend(svg: ET.Element, lang: Language) -> None:
-    y = TOP + 10
-    for tier, color in TIER_COLORS.items():
-        add(
-            svg,
-            "circle",
-            cx=n(LEGEND_X + 8),
-            cy=n(y),
-            r="7",
-            fill=color,
-            fill_opacity="0.75",
-            stroke="currentColor",
-        )
-        add(svg, "text", labels.tier(tier, lang), x=n(LEGEND_X + 22), y=n(y + 4), font_size="12")
-        y += 24
+    at = (LEGEND_X + 8, LEGEND_X + 22, TOP + 10)
+    y = tier_key(svg, TIER_COLORS.items(), lang, at=at, r="7", opacity="0.75", font_size="12")
     add(svg, "text", labels.word("bubble", lang), x=n(LEGEND_X), y=n(y + 6), font_size="11")
 
 

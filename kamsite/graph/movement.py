@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from kamsite.graph import labels
 from kamsite.graph.matrix import TIER_COLORS
 from kamsite.graph.placement import Bubble, Rect, place_labels
-from kamsite.graph.plot import Square, add, done, leader, n, safe_url, svg_root
+from kamsite.graph.plot import Square, add, done, leader, n, safe_url, svg_root, tier_key
 from kamsite.graph.text import clean, clip, isolate
 from kamsite.graph.trend_words import trend_word
 from kamsite.model.portfolio import Language
@@ -57,21 +57,10 @@ class MovementPath:
 
 def _legend(svg: ET.Element, lang: Language, tiers: Sequence[str]) -> None:
     """Tier colours, then a sample path: an older step, and the arrow into the latest."""
-    x, y = M_LEGEND_X, M_TOP + 10
+    x = M_LEGEND_X
     dot, text = x + 20, x + 36
-    for tier in tiers:
-        add(
-            svg,
-            "circle",
-            cx=n(dot),
-            cy=n(y),
-            r=n(LATEST_R),
-            fill=TIER_COLORS[tier],
-            fill_opacity="0.85",
-            stroke="currentColor",
-        )
-        add(svg, "text", labels.tier(tier, lang), x=n(text), y=n(y + 4))
-        y += 24
+    colors = [(tier, TIER_COLORS[tier]) for tier in tiers]
+    y = tier_key(svg, colors, lang, at=(dot, text, M_TOP + 10), r=n(LATEST_R), opacity="0.85")
     y += 8
     add(svg, "circle", cx=n(dot), cy=n(y), r=n(STEP_R), fill="none", stroke="currentColor")
     add(svg, "text", trend_word("quarter_end", lang), x=n(text), y=n(y + 4))

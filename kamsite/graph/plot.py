@@ -8,6 +8,7 @@ one set of ticks, threshold lines and quadrant names.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
@@ -63,6 +64,35 @@ def svg_root(
     )
     svg.text = "\n"
     return svg
+
+
+def tier_key(
+    svg: ET.Element,
+    colors: Iterable[tuple[str, str]],
+    lang: Language,
+    *,
+    at: tuple[float, float, float],
+    r: str,
+    opacity: str,
+    **text: str,
+) -> float:
+    """A row per tier (24 apart): a dot of its colour and its name; `at` is the dot's x, the
+    name's x and the first row's y. Returns the y of the row after the last."""
+    dot, name, y = at
+    for tier, color in colors:
+        add(
+            svg,
+            "circle",
+            cx=n(dot),
+            cy=n(y),
+            r=r,
+            fill=color,
+            fill_opacity=opacity,
+            stroke="currentColor",
+        )
+        add(svg, "text", labels.tier(tier, lang), x=n(name), y=n(y + 4), **text)
+        y += 24
+    return y
 
 
 def done(svg: ET.Element) -> str:
