@@ -11,14 +11,12 @@ that aggregate accounts, and an unchanged tree builds no model at all.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path, PurePosixPath
 
 from kamsite.cache import SignedStore, cache_root, code_stamp
+from kamsite.forked import can_fork, cores, forked_map
 from kamsite.glossary import named
 from kamsite.graph import (
     Diagram,
@@ -28,7 +26,6 @@ from kamsite.graph import (
     portfolio_matrix_svg,
     strategy_map,
 )
-from kamsite.heap import collector_paused, frozen_heap
 from kamsite.history import HistoryCache
 from kamsite.model import Content, resolve_as_of
 from kamsite.model.content import as_of_inputs
@@ -287,35 +284,16 @@ class _Work:
         return made
 
 
-_forked: list[_Work] = []
-"""A page worker's own copy of the work, set as it starts."""
-
-
-def _adopt(work: _Work) -> None:
-    _forked.append(work)
-
-
-def _make_forked(paths: tuple[str, ...]) -> dict[str, str]:
-    with collector_paused():  # a batch's garbage is collected after it
-        return _forked[0].make(paths)
-
-
 def _run(work: _Work, batches: list[tuple[str, ...]], *, parallel: bool) -> dict[str, str]:
     """Every batch made, on every core when `parallel`: making a page is Python (one core
     per process) and `dot` is a process per picture, so a worker waiting for its pictures
     leaves its core to the other's pages; the pages that aggregate a large portfolio take
     seconds each. Workers are forked: they start with the models and scores in memory."""
-    workers = min(os.cpu_count() or 1, 8)
     made: dict[str, str] = {}
-    if not parallel or len(batches) < 2 or workers < 2 or "fork" not in get_all_start_methods():
+    if not parallel or len(batches) < 2 or cores() < 2 or not can_fork():
         for batch in batches:
             made.update(work.make(batch))
         return made
-    context = get_context("fork")
-    with (
-        frozen_heap(),
-        ProcessPoolExecutor(workers, context, initializer=_adopt, initargs=(work,)) as pool,
-    ):
-        for part in pool.map(_make_forked, batches):
-            made.update(part)
+    for part in forked_map(_Work.make, work, batches, cores()):
+        made.update(part)
     return made

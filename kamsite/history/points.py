@@ -4,14 +4,13 @@ checkout, with every file version checked (parsed) once per run."""
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from kamsite.forked import can_fork, cores, forked_map
 from kamsite.heap import collector_paused
 from kamsite.history.git import Entry, source
 from kamsite.model import Content
@@ -25,7 +24,6 @@ _PARALLEL_FROM = 64
 """Fewer file checks than this run in-process: a worker pool costs more than it saves."""
 _PARALLEL_COMMITS = 16
 """Fewer commits than this are scored in-process, for the same reason."""
-_FORK = "fork" in multiprocessing.get_all_start_methods()
 
 
 @dataclass(frozen=True)
@@ -118,7 +116,7 @@ class FileMemo(FileCache):
             if kind is not None:
                 jobs[digest(path, kind, raw)] = (path, kind, raw)
         todo = [(key, job) for key, job in jobs.items() if self.get(key) is None]
-        workers = min(os.cpu_count() or 1, 8)
+        workers = cores()
         if not parallel or len(todo) < _PARALLEL_FROM or workers < 2:
             results = [_check(job) for _key, job in todo]
         else:
@@ -169,20 +167,14 @@ class _Scoring:
         sources = None if files is None else {p: source(f, self.blobs) for p, f in files.items()}
         return score_tree(commit, date, sources, self.content_dir, self.memo)
 
-
-_WORKER: _Scoring | None = None
-
-
-def _adopt(scoring: _Scoring) -> None:
-    global _WORKER
-    _WORKER = scoring
-
-
-def _score_run(run: Sequence[tuple[str, dt.date, Files]]) -> list[Point]:
-    assert _WORKER is not None
-    with collector_paused():
-        _WORKER.memo.check_all(_WORKER.versions(run), _WORKER.content_dir, parallel=False)
-        return [_WORKER.point(*job) for job in run]
+    def run(
+        self, jobs: Sequence[tuple[str, dt.date, Files]], parallel: bool = False
+    ) -> list[Point]:
+        """Check the file versions of these commits (over the cores when `parallel`), then
+        score each, with the collector paused: what is checked lives on."""
+        with collector_paused():
+            self.memo.check_all(self.versions(jobs), self.content_dir, parallel=parallel)
+            return [self.point(*job) for job in jobs]
 
 
 def _by_path(version: tuple[str, Entry | NotAFile]) -> tuple[str, str]:
@@ -206,15 +198,9 @@ def score_commits(
     is not available, is checked over the cores and scored here.
     """
     scoring = _Scoring(blobs, content_dir, memo)
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < _PARALLEL_COMMITS or workers < 2 or not _FORK:
-        with collector_paused():
-            memo.check_all(scoring.versions(jobs), content_dir)
-            return [scoring.point(*job) for job in jobs]
+    workers = cores()
+    if len(jobs) < _PARALLEL_COMMITS or workers < 2 or not can_fork():
+        return scoring.run(jobs, parallel=True)
     size = -(-len(jobs) // workers)
     runs = [jobs[start : start + size] for start in range(0, len(jobs), size)]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        len(runs), mp_context=context, initializer=_adopt, initargs=(scoring,)
-    ) as pool:
-        return [point for run in pool.map(_score_run, runs) for point in run]
+    return [point for run in forked_map(_Scoring.run, scoring, runs, len(runs)) for point in run]

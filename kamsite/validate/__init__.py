@@ -13,6 +13,7 @@ from typing import Literal
 
 from kamsite.cache import cache_root
 from kamsite.diagnostics import Diagnostic
+from kamsite.forked import cores
 from kamsite.heap import collector_paused
 from kamsite.load import MAX_BYTES
 from kamsite.model import Account, Content, PortfolioSettings, Strategy, Team
@@ -155,7 +156,7 @@ def _check(job: _Job) -> FileResult:
 
 def _check_all(jobs: list[_Job]) -> list[FileResult]:
     """Files are independent; many uncached ones are spread over the cores."""
-    workers = min(os.cpu_count() or 1, 8)
+    workers = cores()
     if len(jobs) < _PARALLEL_FROM or workers < 2:
         return [_check(job) for job in jobs]
     with ProcessPoolExecutor(max_workers=workers) as pool:
