@@ -95,7 +95,7 @@ class AccountLine:
     pipeline_coverage: str
     plan_completeness: int
     owner: Link | None
-    flags: tuple[FlagView, ...]
+    flags: tuple[Term, ...]
 
 
 @dataclass(frozen=True)
@@ -232,7 +232,7 @@ def account_table(site: Site, here: str) -> AccountTable:
                 pipeline_coverage=times(s.pipeline_coverage),
                 plan_completeness=s.plan_completeness,
                 owner=site.member(here, a.owner),
-                flags=flag_views(site, s.flags),
+                flags=tuple(site.flag(f.code) for f in s.flags),
             )
         )
     money = " ".join(x for x in (settings.unit, settings.currency) if x)

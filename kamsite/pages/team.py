@@ -29,8 +29,7 @@ from kamsite.pages.review import (
     revenue_view,
     task_lines,
 )
-from kamsite.pages.views import FlagView, Link, Term
-from kamsite.pages.widgets import flag_views
+from kamsite.pages.views import Link, Term
 from kamsite.score import KpiStatus, ObjectiveScore
 from kamsite.score.numbers import percent
 
@@ -109,7 +108,7 @@ class AccountItem:
     account: Link
     tier: Term | None
     quadrant: Term | None
-    flags: tuple[FlagView, ...]
+    flags: tuple[Term, ...]
 
 
 @dataclass(frozen=True)
@@ -191,7 +190,7 @@ def _accounts(site: Site, here: str, accounts: list[Account]) -> tuple[AccountIt
             site.account(here, a.id),
             site.term(a.tier),
             site.term(site.account_scores[a.id].quadrant),
-            flag_views(site, site.account_scores[a.id].flags),
+            tuple(site.flag(f.code) for f in site.account_scores[a.id].flags),
         )
         for a in accounts
     )
