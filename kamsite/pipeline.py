@@ -32,7 +32,7 @@ from kamsite.model.content import as_of_inputs
 from kamsite.pagecache import PageCache, join, split
 from kamsite.pages import account_page_path, page_makers, template_sources
 from kamsite.pages.context import Drawings, account_url
-from kamsite.pages.trends import Trends, trends_for, trends_stamp
+from kamsite.pages.trends import Trends, known_history, trends_for, trends_stamp
 from kamsite.score import AccountScore, PortfolioScores, score_portfolio
 
 
@@ -178,6 +178,7 @@ def build_pages(
         for path, key in keys.items()
         if _is_account(path, name)
     }
+    known = known_history(content_dir)
     shared = [key for path, key in sorted(keys.items()) if not _is_account(path, name)]
     context = _hash(
         "kamsite-pages",
@@ -185,7 +186,7 @@ def build_pages(
         renderer.version(),
         template_sources(overrides),
         as_of_inputs(),  # as_of when portfolio.yaml names none
-        trends_stamp(content_dir),  # the newest content commit: the trends end there
+        trends_stamp(content_dir, known),  # the newest content commit: the trends end there
         *shared,
     )
     page_keys = {path: _hash(context, key) for path, key in accounts.items()}
@@ -203,7 +204,7 @@ def build_pages(
             skeletons[path] = skeleton
     if aggregates is None or len(skeletons) < len(page_keys) + len(aggregates):
         content = load()
-        trends = trends_for(content_dir, content, history)
+        trends = trends_for(content_dir, content, history, known=known)
         made = _make(
             content, trends, renderer, overrides, cache, page_keys, skeletons, whole, aggregates
         )

@@ -37,7 +37,7 @@ from kamsite.graph.trend import Kind, TrendPanel, shown, trend_panels_svg
 from kamsite.graph.trend_words import trend_word
 from kamsite.history import HistoryCache, HistoryUnavailable, Point, read_history
 from kamsite.history.moves import Moved, all_moved, default_store
-from kamsite.history.trees import Unavailable, content_history
+from kamsite.history.trees import ContentHistory, Unavailable, content_history
 from kamsite.model import Content
 from kamsite.model.account import Account
 from kamsite.model.portfolio import Language
@@ -591,14 +591,25 @@ def _reason(why: HistoryUnavailable) -> str:
     return why.reason if isinstance(why, Unavailable) else "unreadable"
 
 
-def trends_stamp(content_dir: Path) -> str:
+Known = ContentHistory | HistoryUnavailable
+"""The content's history, or why there is none: read once, used for the stamp and the trends."""
+
+
+def known_history(content_dir: Path) -> Known:
+    """One `git log`."""
+    try:
+        return content_history(content_dir)
+    except HistoryUnavailable as why:
+        return why
+
+
+def trends_stamp(content_dir: Path, known: Known | None = None) -> str:
     """What the trends of `content_dir` depend on beyond the current content and kamsite's code:
     its newest content commit (which fixes all before it), or why there is no history.
-    Costs one `git log`; part of a page cache key."""
-    try:
-        history = content_history(content_dir)
-    except HistoryUnavailable as why:
-        return f"unavailable:{_reason(why)}"
+    Part of a page cache key; `known` when the caller has read the history already."""
+    history = known_history(content_dir) if known is None else known
+    if isinstance(history, HistoryUnavailable):
+        return f"unavailable:{_reason(history)}"
     return history.tip or "no-commits"
 
 
@@ -608,15 +619,19 @@ def trends_for(
     cache: HistoryCache | None = None,
     *,
     store: SignedStore | None = None,
+    known: Known | None = None,
 ) -> Trends:
     """Every trend view of the site built from `content` (the current files) in `content_dir`.
 
-    Deterministic; warm (history and events cached), it costs two `git log`s and a read per
-    commit and per account. `cache`: keep one `HistoryCache` across rebuilds.
+    Deterministic; warm (history and events cached), it costs two `git log`s (one when the
+    caller passes the history it `known`) and a read per commit and per account. `cache`:
+    keep one `HistoryCache` across rebuilds.
     """
     account_ids = sorted(content.accounts)
+    history = known_history(content_dir) if known is None else known
+    if isinstance(history, HistoryUnavailable):
+        return _unavailable(_reason(history), content)
     try:
-        history = content_history(content_dir)
         cache = cache or HistoryCache.default()
         points = read_history(content_dir, cache=cache)
         moved = all_moved(history, account_ids, points, cache, store or default_store())
@@ -644,6 +659,7 @@ __all__ = [
     "MovedView",
     "MoverRow",
     "Trends",
+    "known_history",
     "trends_for",
     "trends_stamp",
 ]
