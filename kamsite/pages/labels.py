@@ -24,9 +24,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     # dashboard
     "as_of": ("As of", "基准日"),
     "fy_totals": ("Fiscal year {fy}", "{fy} 财年"),
-    "revenue_actual": ("Revenue actual", "实际收入"),
-    "revenue_target": ("Revenue target", "收入目标"),
-    "revenue_forecast": ("Revenue forecast", "收入预测"),
     "revenue_gap": ("Revenue gap", "收入缺口"),
     "weighted_pipeline": ("Weighted pipeline", "加权商机"),
     "weighted_pipeline_fy": ("Weighted pipeline closing in FY{fy}", "FY{fy} 内关闭的加权商机"),
@@ -53,7 +50,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "region": ("Region", "区域"),
     "purchase_category": ("Purchase category", "采购类别"),
     "reviewed": ("Reviewed", "复盘日期"),
-    "scores": ("Scores", "评分"),
     "attractiveness": ("Attractiveness", "吸引力"),
     "strength": ("Strength", "实力"),
     "quadrant": ("Quadrant", "象限"),
@@ -79,7 +75,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "decision_chain": ("Decision chain", "决策链"),
     "name": ("Name", "姓名"),
     "title": ("Title", "职务"),
-    "unit": ("Unit", "部门"),
     "roles": ("Roles", "角色"),
     "influence": ("Influence", "影响力"),
     "attitude": ("Attitude", "态度"),
@@ -202,14 +197,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     # risks and method
     "account_flags": ("Account flags", "客户风险标记"),
     "account_risks": ("Account risks", "客户风险"),
-    "condition": ("Condition", "条件"),
-    "weight": ("Weight", "权重"),
-    "criterion": ("Criterion", "评价项"),
-    "threshold": ("Threshold", "阈值"),
-    "checks": ("Plan checks", "计划检查项"),
     "measured": ("computed from the accounts: {measure}", "由客户数据计算：{measure}"),
     "kpi_unit": ("Unit", "单位"),
-    "default_probability": ("Win probability", "赢率"),
     # the portfolio review: attention, revenue, owners, relationships
     "attention": ("Accounts needing attention", "需要关注的客户"),
     "attention_note": (
