@@ -28,6 +28,7 @@ from kamsite.score import revenue as figures
 from kamsite.score.attention import Attention, rank_accounts
 from kamsite.score.flags import flag_name
 from kamsite.score.measures import Scored
+from kamsite.score.results import ObjectiveScore
 from kamsite.score.revenue import Concentration, Revenue
 
 if TYPE_CHECKING:
@@ -108,6 +109,15 @@ class Site:
     @cached_property
     def strategy_scores(self) -> dict[str, StrategyScore]:
         return {s.id: s for s in self.scores.strategies}
+
+    @cached_property
+    def objective_scores(self) -> dict[tuple[str, str, str], ObjectiveScore]:
+        """Every scored objective by ("account" or "strategy", its id, the objective's id),
+        looked up per row by the pages that list objectives across the portfolio."""
+        found = {("account", a.id, o.id): o for a in self.scores.accounts for o in a.objectives}
+        for s in self.scores.strategies:
+            found.update({("strategy", s.id, o.id): o for o in s.objectives})
+        return found
 
     @cached_property
     def members(self) -> dict[str, Member]:

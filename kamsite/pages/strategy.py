@@ -245,7 +245,7 @@ def _contributions(site: Site, here: str, ref: str) -> tuple[Contribution, ...]:
     """From the site's one-pass index, so a strategy page never scans every account."""
     found = []
     for a, o in site.contributions.get(ref, []):
-        scored = {x.id: x for x in site.account_scores[a.id].objectives}.get(o.id)
+        scored = site.objective_scores.get(("account", a.id, o.id))
         found.append(
             Contribution(
                 objective=Link(o.statement, f"{href(here, account_url(a.id))}#{o.id}"),

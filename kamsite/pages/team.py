@@ -214,8 +214,7 @@ def _objectives(site: Site, here: str, d: Duties) -> tuple[ObjectiveLine, ...]:
     lines = []
     for strategy, o in d.objectives:
         target = href(here, strategy_url(strategy.id))
-        scored = site.strategy_scores.get(strategy.id)
-        result = {x.id: x for x in scored.objectives}.get(o.id) if scored else None
+        result = site.objective_scores.get(("strategy", strategy.id, o.id))
         lines.append(
             ObjectiveLine(
                 objective=Link(o.title, f"{target}#{o.id}"),
@@ -226,9 +225,8 @@ def _objectives(site: Site, here: str, d: Duties) -> tuple[ObjectiveLine, ...]:
         )
     for a in d.owned:
         target = href(here, account_url(a.id))
-        results = {x.id: x for x in site.account_scores[a.id].objectives}
         for ao in a.objectives:
-            found = results.get(ao.id)
+            found = site.objective_scores.get(("account", a.id, ao.id))
             lines.append(
                 ObjectiveLine(
                     objective=Link(ao.statement, f"{target}#{ao.id}"),
