@@ -24,6 +24,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     # dashboard
     "as_of": ("As of", "基准日"),
     "fy_totals": ("Fiscal year {fy}", "{fy} 财年"),
+    # the review report's metric words (kamsite.diff.words) are these
+    "revenue_actual": ("Revenue actual", "实际收入"),
+    "revenue_target": ("Revenue target", "收入目标"),
+    "revenue_forecast": ("Revenue forecast", "收入预测"),
     "revenue_gap": ("Revenue gap", "收入缺口"),
     "weighted_pipeline": ("Weighted pipeline", "加权商机"),
     "weighted_pipeline_fy": ("Weighted pipeline closing in FY{fy}", "FY{fy} 内关闭的加权商机"),
