@@ -151,13 +151,6 @@ _WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "off_track": ("off track", "偏离"),
         "unknown": ("unknown", "未知"),
     },
-    "Band": {"high": ("high", "高"), "medium": ("medium", "中"), "low": ("low", "低")},
-    "Level": {
-        "good": ("good", "良好"),
-        "fair": ("fair", "一般"),
-        "poor": ("poor", "较差"),
-        "none": ("none", "无"),
-    },
     "FlagCode": {
         "STALE_PLAN": ("Stale plan", "计划过期"),
         "OVERDUE_ACTION": ("Overdue action", "行动逾期"),

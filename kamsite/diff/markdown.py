@@ -29,7 +29,7 @@ from kamsite.diff.result import (
     side_label,
 )
 from kamsite.diff.words import Words
-from kamsite.score.flags import flag_name
+from kamsite.glossary import word
 from kamsite.score.numbers import display, percent, times
 from kamsite.score.results import FlagCode
 
@@ -83,7 +83,7 @@ def field_phrase(f: FieldChange, w: Words) -> str:
 def flag_phrase(f: FlagChange, w: Words) -> str:
     """The code as in JSON and on the site's tooltips, its name beside it."""
     phrase = w(f"flag.{f.change}", code=f.code)
-    return w("flag.named", phrase=phrase, name=flag_name(FlagCode(f.code), w.language))
+    return w("flag.named", phrase=phrase, name=word(FlagCode(f.code), w.language))
 
 
 def _clip(name: str) -> str:

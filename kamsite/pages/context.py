@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment
 
 from kamsite.cache import SignedStore, code_stamp
+from kamsite.glossary import word
 from kamsite.model import Account, Content
 from kamsite.model.common import Status
 from kamsite.model.execution import AccountObjective, is_overdue
@@ -26,7 +27,6 @@ from kamsite.pages.views import Due, Link, Term
 from kamsite.score import AccountScore, FlagCode, PortfolioScores, StrategyScore, display
 from kamsite.score import revenue as figures
 from kamsite.score.attention import Attention, rank_accounts
-from kamsite.score.flags import flag_name
 from kamsite.score.measures import Scored
 from kamsite.score.results import ObjectiveScore
 from kamsite.score.revenue import Concentration, Revenue
@@ -191,7 +191,7 @@ class Site:
         return Link(name, href(here, account_url(account_id)))
 
     def flag(self, code: FlagCode) -> Term:
-        return Term(flag_name(code, self.content.settings.language), code.value)
+        return Term(word(code, self.content.settings.language), code.value)
 
     def ago(self, day: dt.date | None) -> str | None:
         """How long before `as_of` a date was, in words; None for no date."""

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kamsite.glossary import word
 from kamsite.model.account import Account, Attitude, Role, Stakeholder, Tier
 from kamsite.model.execution import is_overdue
 from kamsite.model.portfolio import Language, PortfolioSettings
@@ -67,11 +66,6 @@ FLAG_CONDITIONS: dict[FlagCode, tuple[str, str]] = {
         "天内未联系。",
     ),
 }
-
-
-def flag_name(code: FlagCode, language: Language) -> str:
-    """What the flag is called where people read it; the code stays in JSON and tooltips."""
-    return word(code, language)
 
 
 def flag_condition(code: FlagCode, settings: PortfolioSettings) -> str:
