@@ -15,22 +15,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kamsite.graph import labels
-from kamsite.graph.matrix import TIER_COLORS
+from kamsite.graph.matrix import LABELLED_UP_TO, LEFT, NAME_WIDTH, SIDE, SQUARE, TIER_COLORS, TOP
 from kamsite.graph.placement import Bubble, Rect, place_labels
-from kamsite.graph.plot import Square, add, done, leader, n, safe_url, svg_root, tier_key
+from kamsite.graph.plot import add, done, leader, n, safe_url, svg_root, tier_key
 from kamsite.graph.text import clean, clip, isolate
 from kamsite.graph.trend_words import trend_word
 from kamsite.model.portfolio import Language
 from kamsite.score.numbers import display
 
-# The portfolio matrix's frame, labels at 12 px.
+# The portfolio matrix's square (the same place as on the matrix), labels at 12 px.
 M_WIDTH, M_HEIGHT = 780, 540
-M_LEFT, M_TOP, M_SIDE = 70, 24, 440
-M_LEGEND_X = M_LEFT + M_SIDE + 36
-M_SQUARE = Square(M_LEFT, M_TOP, M_SIDE)
+M_LEGEND_X = LEFT + SIDE + 36
 LATEST_R, STEP_R = 6.0, 3.0
-LABELLED_UP_TO = 30
-NAME_WIDTH = 24
 TEXT_SIZE = 12
 
 
@@ -60,7 +56,7 @@ def _legend(svg: ET.Element, lang: Language, tiers: Sequence[str]) -> None:
     x = M_LEGEND_X
     dot, text = x + 20, x + 36
     colors = [(tier, TIER_COLORS[tier]) for tier in tiers]
-    y = tier_key(svg, colors, lang, at=(dot, text, M_TOP + 10), r=n(LATEST_R), opacity="0.85")
+    y = tier_key(svg, colors, lang, at=(dot, text, TOP + 10), r=n(LATEST_R), opacity="0.85")
     y += 8
     add(svg, "circle", cx=n(dot), cy=n(y), r=n(STEP_R), fill="none", stroke="currentColor")
     add(svg, "text", trend_word("quarter_end", lang), x=n(text), y=n(y + 4))
@@ -132,7 +128,7 @@ def _path(svg: ET.Element, path: MovementPath, lang: Language) -> ET.Element:
     link = add(svg, "a", href=safe_url(path.href), class_="kam-movement")
     link.text = "\n"
     add(link, "title", _tip(path, lang))
-    spots = [(M_SQUARE.x(s.strength), M_SQUARE.y(s.attractiveness)) for s in path.steps]
+    spots = [(SQUARE.x(s.strength), SQUARE.y(s.attractiveness)) for s in path.steps]
     if len(spots) > 1:
         add(
             link,
@@ -174,7 +170,7 @@ def movement_svg(
     title = trend_word("movement", lang)
     svg = svg_root(M_WIDTH, M_HEIGHT, "kamsite-movement", title, "group", TEXT_SIZE)
     thresholds = (attractiveness_threshold, strength_threshold)
-    M_SQUARE.frame(svg, lang, thresholds, tick_size=None, tick_gap=17, title_gap=40)
+    SQUARE.frame(svg, lang, thresholds, tick_size=None, tick_gap=17, title_gap=40)
     ordered = sorted((p for p in paths if p.steps), key=lambda p: p.account_id)
     tiers = sorted({p.tier or "no_tier" for p in ordered}, key=list(TIER_COLORS).index)
     _legend(svg, lang, tiers)
@@ -182,12 +178,12 @@ def movement_svg(
     if not ordered or len(ordered) > LABELLED_UP_TO:
         return done(svg)
     bubbles = [
-        Bubble(M_SQUARE.x(p.steps[-1].strength), M_SQUARE.y(p.steps[-1].attractiveness), LATEST_R)
+        Bubble(SQUARE.x(p.steps[-1].strength), SQUARE.y(p.steps[-1].attractiveness), LATEST_R)
         for p in ordered
     ]
     names = [clip(clean(p.name), NAME_WIDTH) for p in ordered]
-    corners = M_SQUARE.corner_boxes(lang)
-    bounds = Rect(M_LEFT + 1, M_TOP + 1, M_LEGEND_X - 6, M_TOP + M_SIDE - 1)
+    corners = SQUARE.corner_boxes(lang)
+    bounds = Rect(LEFT + 1, TOP + 1, M_LEGEND_X - 6, TOP + SIDE - 1)
     for link, name, spot in zip(
         links, names, place_labels(bubbles, names, TEXT_SIZE, bounds, corners), strict=True
     ):
