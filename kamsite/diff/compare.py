@@ -45,6 +45,7 @@ from kamsite.model.strategy import Strategy
 from kamsite.model.team import Team
 from kamsite.score import AccountScore, PortfolioScores, StrategyScore, score_portfolio
 from kamsite.validate import ValidationResult, validate_sources
+from kamsite.validate.cache import FileCache
 from kamsite.validate.files import expected_kind
 
 KINDS: tuple[ItemKind, ...] = ("portfolio", "team", "account", "strategy")
@@ -96,8 +97,8 @@ class _Scored:
         return next((s for s in found if s.id == strategy_id), None)
 
 
-def _validate(snapshot: Snapshot, content_dir: str) -> ValidationResult:
-    return validate_sources(snapshot.sources, content_dir=content_dir)
+def _validate(snapshot: Snapshot, content_dir: str, cache: FileCache | None) -> ValidationResult:
+    return validate_sources(snapshot.sources, content_dir=content_dir, cache=cache)
 
 
 def choose_as_of(head: Content | None, base: Content | None) -> dt.date:
@@ -117,9 +118,15 @@ def choose_language(head: Content | None, base: Content | None) -> Language:
 
 
 def compare(
-    base: Snapshot, head: Snapshot, *, content_dir: str = "content", as_of: dt.date | None = None
+    base: Snapshot,
+    head: Snapshot,
+    *,
+    content_dir: str = "content",
+    as_of: dt.date | None = None,
+    cache: FileCache | None = None,
 ) -> Diff:
-    vb, vh = _validate(base, content_dir), _validate(head, content_dir)
+    """`cache`: file checks to reuse (a history compares many pairs of the same versions)."""
+    vb, vh = _validate(base, content_dir, cache), _validate(head, content_dir, cache)
     when = as_of or choose_as_of(vh.content, vb.content)
     sides = [
         _Scored(v, score_portfolio(v.content, when) if v.content else None, not snap.sources)

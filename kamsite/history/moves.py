@@ -157,7 +157,11 @@ class _Pick:
 
 def _reviewed(path: str, raw: bytes, cache: HistoryCache) -> dt.date | None:
     """The plan's `reviewed` date in one version; the history's file checks are reused."""
-    result = cache.files.get(digest(path, "account", raw)) or check_file(path, "account", raw)
+    key = digest(path, "account", raw)
+    result = cache.files.get(key)
+    if result is None:
+        result = check_file(path, "account", raw)
+        cache.files.put(key, result)  # compared next: checked once
     return result.model.reviewed if isinstance(result.model, Account) else None
 
 
@@ -224,7 +228,9 @@ def _compute_moved(
             for s in (base, head)
         ]
         as_of = points[pick.head.commit.sha].as_of
-        diff = compare(mine[0], mine[1], content_dir=history.repo.content_name, as_of=as_of)
+        diff = compare(
+            mine[0], mine[1], content_dir=history.repo.content_name, as_of=as_of, cache=cache.files
+        )
         item = next((i for i in diff.items if i.kind == "account" and i.id == account_id), None)
         found[account_id] = Moved(
             basis=pick.basis,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from kamsite.diagnostics import Diagnostic
 from kamsite.forked import can_fork, cores, forked_map
 from kamsite.heap import collector_paused
 from kamsite.history.git import Entry, source
@@ -83,6 +84,9 @@ class FileMemo(FileCache):
     def put(self, key: str, result: FileResult) -> None:
         """Memory only: history reads past versions, which no later run is likely to ask for."""
         self.results[key] = result
+
+    def put_tree(self, key: str, diagnostics: list[Diagnostic], files: int) -> None:
+        """Nothing: past trees are not asked for again, and the disk cache stays read-only."""
 
     def undated_scores(
         self, content: Content, keys: Mapping[str, str], content_dir: str
