@@ -94,7 +94,11 @@ class FileMemo(FileCache):
         """Each account's `undated` score, kept per (file version, portfolio.yaml version): most
         commits change a few files, so most accounts are scored in full once per history."""
         folder = PurePosixPath(content_dir)
-        settings = sorted(keys[p] for p in keys if PurePosixPath(p).parent == folder)
+        settings = sorted(
+            keys[p]
+            for p in keys
+            if PurePosixPath(p).parent == folder and PurePosixPath(p).stem == "portfolio"
+        )
         found: dict[str, AccountScore] = {}
         for path, key in keys.items():
             where = PurePosixPath(path)
