@@ -10,6 +10,7 @@ the check and is rebuilt. Nothing read back is ever executed (no pickle).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import hmac
@@ -17,6 +18,7 @@ import os
 import secrets
 import sys
 import tempfile
+import threading
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -136,17 +138,20 @@ class SignedStore:
         return payload if hmac.compare_digest(tag, _tag(name, payload)) else None
 
     def write(self, name: str, payload: bytes) -> None:
-        """Written in place, which is cheap enough for thousands of entries a build: a reader
-        that meets a half-written entry finds its signature wrong and takes it as a miss, and
-        two writers of one name write the same bytes (a name is a hash of what its entry
-        holds). A failure only loses the entry."""
+        """Written beside its place and renamed into it, so a reader never meets a half-written
+        entry: a build reads its pages' entries late, and a second build or `kamsite pages`
+        may be writing the same names meanwhile (the same bytes: a name is a hash of what its
+        entry holds). A failure only loses the entry."""
         target = self._file(name)
         if target is None:
             return
+        part = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.part")
         try:
             if target.parent not in self._folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 self._folders.add(target.parent)
-            target.write_bytes(_MAGIC + _tag(name, payload) + payload)
+            part.write_bytes(_MAGIC + _tag(name, payload) + payload)
+            os.replace(part, target)
         except OSError:
-            return
+            with contextlib.suppress(OSError):
+                part.unlink(missing_ok=True)
