@@ -82,6 +82,8 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
             )
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = (self.root / self.config.content).resolve()
+        portfolio = _portfolio_document(self.content_dir)
+        self.language = _language(portfolio)
         if self.renderer is None:
             self.renderer = cached_renderer()
         for extension in _EXTENSIONS:
@@ -94,7 +96,7 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
             if f"{ASSETS}/{name}" not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(f"{ASSETS}/{name}")
         self._theme_language(config)
-        title = site_title(_portfolio_document(self.content_dir))
+        title = site_title(portfolio)
         if title is not None:
             config.site_name = title
         return config
@@ -112,7 +114,7 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
         )
         if declared:
             return
-        language = _portfolio_language(self.content_dir)
+        language = self.language
         if language is not None:
             config.theme["language"] = language
 
@@ -122,7 +124,7 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
             log.warning(str(warning))
         if not result.ok:
             raise PluginError("content has errors:\n" + as_text(result.errors))
-        language = _portfolio_language(self.content_dir) or "en"
+        language = self.language or "en"
         theme_language = str(config.theme.get("language") or "en")
         if theme_language.split("-")[0] != language:
             log.warning(
@@ -198,7 +200,7 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Generated sections under their names in the portfolio's language (`kamsite.sitenav`)."""
-        language = Language(_portfolio_language(self.content_dir) or "en")
+        language = Language(self.language or "en")
         for page in nav.pages:
             title = section_title(page.file.src_uri, page.title, language)
             if title is not None:  # MkDocs keeps a title set to None for good
@@ -231,8 +233,7 @@ def _portfolio_document(content_dir: Path) -> object:
     return None
 
 
-def _portfolio_language(content_dir: Path) -> str | None:
-    """The language portfolio.yaml names."""
-    data = _portfolio_document(content_dir)
+def _language(data: object) -> str | None:
+    """The language portfolio.yaml (as parsed) names."""
     language = data.get("language", "en") if isinstance(data, dict) else None
     return language if language in _LANGUAGES else None
