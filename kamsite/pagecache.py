@@ -43,8 +43,9 @@ class Parts:
     blocks: tuple[str, ...]
 
 
-def split(markdown: str) -> Parts:
-    """Each raw block (from its opening mark to the first closing mark after it) taken out."""
+def split(markdown: str, *, indexed: bool = True) -> Parts:
+    """Each raw block (from its opening mark to the first closing mark after it) taken out;
+    a page not `indexed` gives search no words of its blocks (its headings stay)."""
     pieces: list[str] = []
     blocks: list[str] = []
     done = 0
@@ -56,7 +57,8 @@ def split(markdown: str) -> Parts:
         blocks.append(markdown[start + len(_OPEN) : end])
         done = end + len(_CLOSE)
     pieces.append(markdown[done:])
-    return Parts("".join(pieces), tuple(_words(b) for b in blocks), tuple(blocks))
+    words = tuple(_words(b) if indexed else "" for b in blocks)
+    return Parts("".join(pieces), words, tuple(blocks))
 
 
 def _words(block: str) -> str:

@@ -30,7 +30,7 @@ from kamsite.history import HistoryCache
 from kamsite.model import Content, resolve_as_of
 from kamsite.model.content import as_of_inputs
 from kamsite.pagecache import PageCache, join, split
-from kamsite.pages import account_page_path, page_makers, template_sources
+from kamsite.pages import account_page_path, indexed, page_makers, template_sources
 from kamsite.pages.context import Drawings, account_url
 from kamsite.pages.trends import Trends, known_history, trends_for, trends_stamp
 from kamsite.score import AccountScore, PortfolioScores, score_portfolio
@@ -278,7 +278,7 @@ class _Work:
         self.chains.update(self.draw(paths))
         made = {}
         for path in paths:
-            parts = split(self.makers[path]())
+            parts = split(self.makers[path](), indexed=indexed(path))
             self.cache.put(self.keys[path], parts)
             made[path] = parts.skeleton
         self.chains.clear()

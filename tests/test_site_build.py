@@ -173,7 +173,8 @@ def test_hostile_text_escaped_in_search_index(hostile_site: Path) -> None:
             assert "<script" not in value.lower(), doc["location"]
             assert not _inspect(value).problems, doc["location"]
     # Material's search puts U+200B between the Chinese words jieba finds.
-    assert any("王大伟" in doc["text"].replace("\u200b", "") for doc in index["docs"])
+    said = (doc["title"] + doc["text"] for doc in index["docs"])
+    assert any("王大伟" in text.replace("\u200b", "") for text in said)
 
 
 def test_hostile_build_publishes_no_yaml_and_handles_id_index(hostile_site: Path) -> None:
@@ -213,3 +214,16 @@ def test_two_builds_in_different_directories_are_byte_identical(
     assert sorted(first) == sorted(second)
     different = [str(path) for path in first if first[path] != second[path]]
     assert not different
+
+
+def test_search_finds_a_fact_where_it_lives(example_site: Path) -> None:
+    """Search covers accounts and stakeholders: an action is found on its account's page,
+    and the listing pages that repeat it (actions, team, dashboard) add no hit of their own,
+    though their titles and headings are still found."""
+    index = json.loads((example_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    what = "Executive briefing for the CIO on branch-network security"
+    holding = sorted({d["location"].split("#")[0] for d in index["docs"] if what in d["text"]})
+    assert holding == ["accounts/harborview-bank/"]
+    listings = [d for d in index["docs"] if d["location"].startswith(("actions/", "team/"))]
+    assert {d["location"] for d in listings} >= {"actions/", "team/"}
+    assert all(len(d["text"]) < 200 for d in listings), [d["location"] for d in listings]

@@ -43,6 +43,16 @@ def account_page_path(account_id: str) -> str:
     return f"accounts/{account_id}/index.md"
 
 
+def indexed(path: str) -> bool:
+    """Whether search reads a page's tables. Search covers accounts and stakeholders: the
+    account and strategy pages that hold them, and the method. The listing pages (dashboard,
+    indexes, team, actions, risks, relationships) repeat what those hold, so a hit there
+    would only echo the account's own row; they are found by their titles and headings."""
+    if path in SECTION_PAGES:
+        return path == "method/index.md"
+    return path.startswith(("accounts/", "strategies/"))
+
+
 def page_makers(
     content: Content,
     scores: PortfolioScores,
@@ -108,6 +118,7 @@ __all__ = [
     "SECTION_PAGES",
     "Drawings",
     "account_page_path",
+    "indexed",
     "generate_pages",
     "page_makers",
     "template_sources",
