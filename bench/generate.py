@@ -155,18 +155,21 @@ def account(n: int) -> dict[str, Any]:
 
 
 def plain_page(a: dict[str, Any]) -> str:
-    """The same plan as ordinary Markdown tables, the baseline a kamsite page is compared to."""
+    """The same plan as ordinary Markdown tables, the baseline a kamsite page is compared to.
+
+    Names carry their Chinese local names as the kamsite pages do, so both builds pay for
+    Material's Chinese word splitting (jieba loads its dictionary only for Chinese text)."""
 
     def row(cells: list[object]) -> str:
         return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
 
-    lines = [f"# {a['name']}", "", a["summary"], "", "## Stakeholders", ""]
+    lines = [f"# {a['name']} · {a['local_name']}", "", a["summary"], "", "## Stakeholders", ""]
     lines += [row(["Name", "Title", "Unit", "Influence", "Attitude", "Owner", "Notes"])]
     lines += ["|---" * 7 + "|"]
     lines += [
         row(
             [
-                s["name"],
+                f"{s['name']} {s['local_name']}",
                 s["title"],
                 s["unit"],
                 s["influence"],
