@@ -67,6 +67,8 @@ class FileMemo(FileCache):
     counts the file checks (YAML parses) actually run.
     """
 
+    retains = True
+
     def __init__(self, directory: Path | None) -> None:
         super().__init__(directory)
         self.results: dict[str, FileResult] = {}

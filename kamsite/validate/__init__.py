@@ -203,7 +203,9 @@ def validate_sources(
             results[result.path] = result
 
         diagnostics = [d for r in results.values() for d in r.diagnostics]
-        diagnostics.extend(_cross(results, sources, content_dir, file_keys, cache.memo))
+        diagnostics.extend(
+            _cross(results, sources, content_dir, file_keys, cache.memo, cache.retains)
+        )
         diagnostics.sort()
         cache.put_tree(tree, diagnostics, len(results))
         erroneous = {d.path for d in diagnostics if d.severity == "error"}
@@ -221,15 +223,22 @@ def _cross(
     content_dir: str,
     keys: Mapping[str, str],
     memo: dict[tuple[str, ...], list[Finding]],
+    retain: bool,
 ) -> Iterable[Diagnostic]:
     """Cross-file rules over every file that can be read, valid or not (one round of fixes).
 
     An account's rules see only its own file, what portfolio.yaml says and which ids exist:
     `memo` keeps its findings by exactly those, for callers that validate many similar
-    trees (`kamsite history`, one tree per commit).
+    trees (`kamsite history`, one tree per commit). A valid account's plain data is made
+    when its rules run and dropped after, unless `retain` (the results serve again): all
+    of them at once were a quarter of a cold build's peak memory.
     """
     data: dict[str, Data] = {}
+    valid: dict[str, FileResult] = {}
     for path, result in sorted(results.items()):
+        if not retain and result.kind == "account" and result.ident is not None:
+            valid[path] = result
+            continue
         raw = sources[path]
         raw_bytes = raw if isinstance(raw, bytes) else None
         plain = result.data if result.data is not None else readable(result.kind, raw_bytes)
@@ -238,6 +247,9 @@ def _cross(
 
     def paths(kind: str) -> list[str]:
         return sorted(p for p, r in results.items() if r.kind == kind)
+
+    def ident(path: str) -> str | None:
+        return valid[path].ident if path in valid else text(data[path], "id")
 
     found: dict[str, list[Finding]] = {}
     portfolios = paths("portfolio")
@@ -255,15 +267,14 @@ def _cross(
                 "duplicate-id",
                 f"a second {kind} file; keep one of {', '.join(paths(kind))}",
             )
-    accounts = {p: data[p] for p in paths("account") if p in data}
+    accounts = [p for p in paths("account") if p in data or p in valid]
     strategies = {p: data[p] for p in paths("strategy") if p in data}
     ids: dict[str, str] = {}
     for path in sorted([*accounts, *strategies]):
-        ident = text(data[path], "id")
-        key = f"{results[path].kind}:{ident}"
-        if ident is not None and key in ids:
+        key = f"{results[path].kind}:{ident(path)}"
+        if ident(path) is not None and key in ids:
             found.setdefault(path, []).append(
-                Finding(("id",), "duplicate-id", f"id `{ident}` is also used by {ids[key]}")
+                Finding(("id",), "duplicate-id", f"id `{ident(path)}` is also used by {ids[key]}")
             )
         ids.setdefault(key, path)
 
@@ -271,14 +282,20 @@ def _cross(
     if settings is not None:
         found.setdefault(portfolios[0], []).extend(settings_rules(settings))
     teams = paths("team")
-    unread = {PurePosixPath(p).stem for p in paths("account") + paths("strategy") if p not in data}
+    unread = {
+        PurePosixPath(p).stem
+        for p in paths("account") + paths("strategy")
+        if p not in data and p not in valid
+    }
     team = data.get(teams[0]) if teams else {}
-    refs = Refs.read(team, accounts.values(), strategies.values(), unread)
+    named = (i for p in accounts if (i := ident(p)) is not None)
+    refs = Refs.read(team, named, strategies.values(), unread)
     portfolio = frame(settings)
     context = (portfolio.key(), refs.key())
-    for path, account in accounts.items():
+    for path in accounts:
         rules = memo.get((keys[path], *context))
         if rules is None:
+            account = data[path] if path in data else valid[path].plain() or {}
             rules = memo[(keys[path], *context)] = list(account_rules(account, portfolio, refs))
         found.setdefault(path, []).extend(rules)
     for path, strategy in strategies.items():

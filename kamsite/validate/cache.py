@@ -88,6 +88,10 @@ def _decode(payload: bytes) -> FileResult | None:
 class FileCache:
     """A missing, foreign or unreadable entry is a miss, never an error."""
 
+    retains = False
+    """Whether the results it gives live on past one validation (so keeping what is derived
+    from them pays)."""
+
     def __init__(self, directory: Path | None) -> None:
         self.store = SignedStore(directory)
         self.memo: dict[tuple[str, ...], list[Finding]] = {}

@@ -109,12 +109,13 @@ class Refs:
     def read(
         cls,
         team: Data | None,
-        accounts: Iterable[Data],
+        accounts: Iterable[str],
         strategies: Iterable[Data],
         unread: Iterable[str],
     ) -> Refs:
-        """`team` None: unreadable, as is a team whose `members` is no list; `unread`: stems
-        of account and strategy files that could not be read (their ids are their names)."""
+        """`team` None: unreadable, as is a team whose `members` is no list; `accounts`: the
+        ids of the accounts that could be read; `unread`: stems of account and strategy files
+        that could not be read (their ids are their names)."""
         unread = set(unread)
         objectives = (
             f"{strategy_id}/{objective}"
@@ -125,7 +126,7 @@ class Refs:
         readable = team is not None and isinstance(team.get("members", []), list)
         return cls(
             ids(team, "members") if readable else None,
-            [*(i for account in accounts if (i := text(account, "id"))), *unread],
+            [*accounts, *unread],
             objectives,
             unread,
         )

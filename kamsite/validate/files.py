@@ -73,10 +73,22 @@ class FileResult:
 
     @cached_property
     def data(self) -> dict[str, Any] | None:
-        """The model as YAML keys with defaults filled in, for rules that read plain data;
-        kept, since one result serves many trees (history validates one per commit). None:
-        the file built no model."""
+        """`plain()`, kept: one result serves many trees (history validates one per commit)."""
+        return self.plain()
+
+    def plain(self) -> dict[str, Any] | None:
+        """The model as YAML keys with defaults filled in, for rules that read plain data.
+        None: the file built no model."""
         return self.dumped if self.model is None else self.model.model_dump(by_alias=True)
+
+    @property
+    def ident(self) -> str | None:
+        """The id the file's model gives itself; None: no model, or no id."""
+        if self.model is None:
+            found = self.dumped.get("id") if self.dumped is not None else None
+        else:
+            found = getattr(self.model, "id", None)
+        return found if isinstance(found, str) else None
 
     def without_model(self) -> FileResult:
         """The findings and `data` only: what a worker sends back when no model is wanted
