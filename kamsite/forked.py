@@ -8,7 +8,8 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar, cast
 
 from kamsite.heap import collector_paused, frozen_heap
 
@@ -43,6 +44,40 @@ def forked_map(fn: Callable[[S, T], R], state: S, items: Sequence[T], workers: i
         ) as pool,
     ):
         return list(pool.map(_call, items))
+
+
+def forked_call(fn: Callable[[], R]) -> R:
+    """`fn()` in a forked child, its result (or its exception) sent back pickled: whatever
+    it builds on the way dies with the child. CPython hands little of a freed heap back to
+    the system, so a build that made its pages in-process kept the models' memory resident
+    through MkDocs' whole run."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_answer, args=(fn, send))
+    child.start()
+    send.close()
+    try:
+        outcome, value = receive.recv()
+    except EOFError:
+        outcome, value = False, RuntimeError(f"a forked worker died (exit {child.exitcode})")
+    finally:
+        receive.close()
+        child.join()
+    if not outcome:
+        raise value
+    return cast(R, value)
+
+
+def _answer(fn: Callable[[], Any], send: Connection) -> None:
+    try:
+        answer: tuple[bool, Any] = (True, fn())
+    except Exception as exc:  # sent to the caller, which raises it
+        answer = (False, exc)
+    try:
+        send.send(answer)
+    except Exception as exc:  # an exception that does not pickle, said in words
+        send.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+    send.close()
 
 
 def _adopt(fn: Callable[[Any, Any], Any], state: Any) -> None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from kamsite.cache import SignedStore, cache_root, code_stamp
-from kamsite.forked import can_fork, cores, forked_map
+from kamsite.forked import can_fork, cores, forked_call, forked_map
 from kamsite.glossary import named
 from kamsite.graph import (
     Diagram,
@@ -34,6 +35,7 @@ from kamsite.pages import account_page_path, indexed, page_makers, template_sour
 from kamsite.pages.context import Drawings, account_url
 from kamsite.pages.trends import Trends, known_history, trends_for, trends_stamp
 from kamsite.score import AccountScore, PortfolioScores, score_portfolio
+from kamsite.validate import ValidationResult, validate_content
 
 
 def cached_renderer() -> Renderer:
@@ -148,6 +150,52 @@ class PageSet:
     def documents(self) -> dict[str, str]:
         """Every page as a whole Markdown file, for `kamsite pages --out`."""
         return {path: self.markdown(path) for path in self.skeletons}
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A site build's share of the work: validation's findings (no models) and, for content
+    without errors, the pages."""
+
+    validation: ValidationResult
+    pages: PageSet | None
+
+
+def generate(
+    content_dir: Path,
+    renderer: Renderer,
+    overrides: Path | None = None,
+    history: HistoryCache | None = None,
+) -> Generated:
+    """Validate `content_dir`, then every page (see `build_pages`), in a forked child where
+    the system can fork. A cold build or an edit holds every model and scorecard while it
+    makes pages; in-process, that memory stayed resident through MkDocs' whole run (CPython
+    returns little of a freed heap), so the build's peak was the models' plus MkDocs'. Only
+    the findings and the page skeletons come back."""
+    work = partial(_generate, content_dir, renderer, overrides, history)
+    return forked_call(work) if can_fork() else work()
+
+
+def _generate(
+    content_dir: Path, renderer: Renderer, overrides: Path | None, history: HistoryCache | None
+) -> Generated:
+    result = validate_content(content_dir, models="if-checked")
+    findings = replace(result, content=None)
+    if not result.ok:
+        return Generated(findings, None)
+    load = partial(_load, content_dir, result.content)
+    pages = build_pages(
+        result.keys, result.fingerprint, content_dir, load, renderer, overrides, history
+    )
+    return Generated(findings, pages)
+
+
+def _load(content_dir: Path, known: Content | None) -> Content:
+    """The models, when some page must be made: those validation just built, if it did."""
+    content = known or validate_content(content_dir).content
+    if content is None:
+        raise ValueError("content changed during the build: build again")
+    return content
 
 
 def _is_account(path: str, content_dir: str) -> bool:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import partial
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -33,11 +32,9 @@ from kamsite.diagnostics import as_text
 from kamsite.graph import GraphvizMissing, Renderer, RenderError
 from kamsite.history import HistoryCache
 from kamsite.load import LoadError, parse
-from kamsite.model import Content
 from kamsite.model.portfolio import Language
-from kamsite.pipeline import PageSet, build_pages, cached_renderer, overrides_dir
+from kamsite.pipeline import PageSet, cached_renderer, generate, overrides_dir
 from kamsite.sitenav import section_title, site_title
-from kamsite.validate import validate_content
 
 log: logging.LoggerAdapter[logging.Logger] = get_plugin_logger(__name__)
 
@@ -119,11 +116,19 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
             config.theme["language"] = language
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        result = validate_content(self.content_dir, models="if-checked")
+        assert self.renderer is not None  # set in on_config
+        try:
+            generated = generate(
+                self.content_dir, self.renderer, self._overrides(config), self.history
+            )
+        except (GraphvizMissing, RenderError, ValueError) as exc:
+            raise PluginError(str(exc)) from None
+        result = generated.validation
         for warning in (d for d in result.diagnostics if d.severity == "warning"):
             log.warning(str(warning))
-        if not result.ok:
+        if generated.pages is None:
             raise PluginError("content has errors:\n" + as_text(result.errors))
+        self.pages = generated.pages
         language = self.language or "en"
         theme_language = str(config.theme.get("language") or "en")
         if theme_language.split("-")[0] != language:
@@ -131,19 +136,6 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
                 f"theme.language is {theme_language!r} but portfolio.language is "
                 f"{language!r}: set them equal so labels and search match"
             )
-        assert self.renderer is not None  # set in on_config
-        try:
-            self.pages = build_pages(
-                result.keys,
-                result.fingerprint,
-                self.content_dir,
-                partial(self._load, result.content),
-                self.renderer,
-                self._overrides(config),
-                self.history,
-            )
-        except (GraphvizMissing, RenderError, ValueError) as exc:
-            raise PluginError(str(exc)) from None
         for file in [f for f in files if f.src_uri.endswith(_RAW)]:
             files.remove(file)
         assets = package_files("kamsite") / "assets"
@@ -157,13 +149,6 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError(f"{config.docs_dir}/{path} clashes with a generated kamsite page")
             files.append(File.generated(config, path, content=skeleton))
         return files
-
-    def _load(self, known: Content | None) -> Content:
-        """The models, when some page must be made: those validation just built, if it did."""
-        content = known or validate_content(self.content_dir).content
-        if content is None:
-            raise PluginError("content changed during the build: build again")
-        return content
 
     def _parts(self, page: Page, kind: str) -> tuple[str, ...] | None:
         """A generated page's stored words or HTML; None for the site's own pages."""
