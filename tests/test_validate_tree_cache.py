@@ -67,3 +67,30 @@ def test_findings_alone_equal_the_findings_with_models(
     assert checked.content == full.content and checked.diagnostics == full.diagnostics
     unchanged = validate_content(content, cache_dir=tmp_path / "b", models="if-checked")
     assert unchanged.content is None and unchanged.diagnostics == full.diagnostics
+
+
+def test_an_edit_runs_the_cross_file_rules_of_the_edited_account_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other accounts' cross-file findings come from the cache, equal to a fresh run."""
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    plan = content / "accounts" / "kestrel-motors.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("owner: ", "owner: nobody-", 1), "utf-8")
+    cache = tmp_path / "cache"
+    first = validate_content(content, cache_dir=cache)
+    assert "unknown-ref" in {d.code for d in first.diagnostics}
+    ran: list[str] = []
+    real = kamsite.validate.account_rules
+
+    def counted(*args: object) -> object:
+        ran.append(str(args[0].get("id")))  # type: ignore[attr-defined]
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kamsite.validate, "account_rules", counted)
+    other = content / "accounts" / "harborview-bank.yaml"
+    other.write_text(other.read_text("utf-8").replace("\nname: ", "\nname: New ", 1), "utf-8")
+    edited = validate_content(content, cache_dir=cache)
+    assert ran == ["harborview-bank"]
+    assert edited.diagnostics == first.diagnostics
+    assert validate_content(content, cache_dir=False).diagnostics == edited.diagnostics

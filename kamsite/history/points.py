@@ -20,6 +20,7 @@ from kamsite.score.account import undated
 from kamsite.validate import NotAFile, Source, validate_sources
 from kamsite.validate.cache import FileCache, digest
 from kamsite.validate.files import FileResult, check_file, expected_kind
+from kamsite.validate.findings import Finding
 
 _PARALLEL_FROM = 64
 """Fewer file checks than this run in-process: a worker pool costs more than it saves."""
@@ -89,6 +90,10 @@ class FileMemo(FileCache):
 
     def put_tree(self, key: str, diagnostics: list[Diagnostic], files: int) -> None:
         """Nothing: past trees are not asked for again, and the disk cache stays read-only."""
+
+    def put_rules(self, context: str, findings: dict[str, list[Finding]]) -> None:
+        """Memory only, as `put`."""
+        self._rules[context] = findings
 
     def undated_scores(
         self, content: Content, keys: Mapping[str, str], content_dir: str

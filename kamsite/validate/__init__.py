@@ -203,9 +203,7 @@ def validate_sources(
             results[result.path] = result
 
         diagnostics = [d for r in results.values() for d in r.diagnostics]
-        diagnostics.extend(
-            _cross(results, sources, content_dir, file_keys, cache.memo, cache.retains)
-        )
+        diagnostics.extend(_cross(results, sources, content_dir, file_keys, cache))
         diagnostics.sort()
         cache.put_tree(tree, diagnostics, len(results))
         erroneous = {d.path for d in diagnostics if d.severity == "error"}
@@ -222,21 +220,21 @@ def _cross(
     sources: Mapping[str, Source],
     content_dir: str,
     keys: Mapping[str, str],
-    memo: dict[tuple[str, ...], list[Finding]],
-    retain: bool,
+    cache: FileCache,
 ) -> Iterable[Diagnostic]:
     """Cross-file rules over every file that can be read, valid or not (one round of fixes).
 
     An account's rules see only its own file, what portfolio.yaml says and which ids exist:
-    `memo` keeps its findings by exactly those, for callers that validate many similar
-    trees (`kamsite history`, one tree per commit). A valid account's plain data is made
-    when its rules run and dropped after, unless `retain` (the results serve again): all
-    of them at once were a quarter of a cold build's peak memory.
+    `cache.rules` keeps its findings by exactly those, so an edit to one account runs the
+    rules of that one, and a history (one tree per commit) those of the files that changed.
+    A valid account's plain data is made when its rules run and dropped after, unless the
+    cache `retains` results (they serve again): all of them at once were a quarter of a cold
+    build's peak memory.
     """
     data: dict[str, Data] = {}
     valid: dict[str, FileResult] = {}
     for path, result in sorted(results.items()):
-        if not retain and result.kind == "account" and result.ident is not None:
+        if not cache.retains and result.kind == "account" and result.ident is not None:
             valid[path] = result
             continue
         raw = sources[path]
@@ -291,13 +289,18 @@ def _cross(
     named = (i for p in accounts if (i := ident(p)) is not None)
     refs = Refs.read(team, named, strategies.values(), unread)
     portfolio = frame(settings)
-    context = (portfolio.key(), refs.key())
+    context = hashlib.sha256(f"{portfolio.key()}\0{refs.key()}".encode()).hexdigest()
+    known = cache.rules(context)
+    mine: dict[str, list[Finding]] = {}
     for path in accounts:
-        rules = memo.get((keys[path], *context))
+        rules = known.get(keys[path])
         if rules is None:
             account = data[path] if path in data else valid[path].plain() or {}
-            rules = memo[(keys[path], *context)] = list(account_rules(account, portfolio, refs))
+            rules = list(account_rules(account, portfolio, refs))
+        mine[keys[path]] = rules
         found.setdefault(path, []).extend(rules)
+    if any(key not in known for key in mine):
+        cache.put_rules(context, {**known, **mine} if cache.retains else mine)
     for path, strategy in strategies.items():
         found.setdefault(path, []).extend(strategy_rules(strategy, refs))
 

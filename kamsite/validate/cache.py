@@ -86,6 +86,39 @@ def _decode(payload: bytes) -> FileResult | None:
     return FileResult(path, kind, model, tuple(diagnostics))
 
 
+def _finding_row(f: Finding) -> list[Any]:
+    return [list(f.loc), f.code, f.message, f.severity, f.key, f.line, f.column]
+
+
+def _finding(row: Any) -> Finding | None:
+    if not (isinstance(row, list) and len(row) == 7):
+        return None
+    loc, code, message, severity, key, line, column = row
+    places = isinstance(loc, list) and all(type(p) in (str, int) for p in loc)
+    texts = isinstance(code, str) and isinstance(message, str)
+    numbers = all(n is None or type(n) is int for n in (line, column))
+    if not (places and texts and numbers and severity in _SEVERITIES and type(key) is bool):
+        return None
+    return Finding(tuple(loc), code, message, severity, key, line, column)
+
+
+def _rules(payload: bytes | None) -> dict[str, list[Finding]] | None:
+    """A stored rules entry; None for none, or for one that does not read back exactly."""
+    try:
+        stored = json.loads(payload) if payload is not None else None
+    except ValueError:
+        return None
+    if not isinstance(stored, dict):
+        return None
+    found: dict[str, list[Finding]] = {}
+    for key, rows in stored.items():
+        items = [_finding(row) for row in rows] if isinstance(rows, list) else [None]
+        if any(item is None for item in items):
+            return None
+        found[key] = [item for item in items if item is not None]
+    return found
+
+
 class FileCache:
     """A missing, foreign or unreadable entry is a miss, never an error."""
 
@@ -95,8 +128,22 @@ class FileCache:
 
     def __init__(self, directory: Path | None) -> None:
         self.store = SignedStore(directory)
-        self.memo: dict[tuple[str, ...], list[Finding]] = {}
-        """Cross-file findings of this run's callers, in memory (see `validate._cross`)."""
+        self._rules: dict[str, dict[str, list[Finding]]] = {}
+
+    def rules(self, context: str) -> dict[str, list[Finding]]:
+        """The cross-file findings of each account file (by its key) known under `context`
+        (what portfolio.yaml says and which ids exist: see `validate._cross`), to be added
+        to: after an edit to one account, the others' rules are read, not run again."""
+        known = self._rules.get(context)
+        if known is None:
+            known = self._rules[context] = _rules(self.store.read(f"rules-{context}")) or {}
+        return known
+
+    def put_rules(self, context: str, findings: dict[str, list[Finding]]) -> None:
+        """`findings` (the accounts of one tree) stored as what `context` knows."""
+        self._rules[context] = findings
+        rows = {key: [_finding_row(f) for f in found] for key, found in findings.items()}
+        self.store.write(f"rules-{context}", json.dumps(rows, sort_keys=True).encode())
 
     def get(self, key: str) -> FileResult | None:
         payload = self.store.read(key)
