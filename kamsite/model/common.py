@@ -22,6 +22,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from kamsite.model.compact import shared_fields
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 REF_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}/[a-z0-9][a-z0-9_-]{0,63}$"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -60,6 +62,10 @@ class Strict_(BaseModel):
     """Base of every content model: unknown keys are errors, YAML keys are the aliases."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, validate_by_alias=True)
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Instances that set the same fields share one field set (`kamsite.model.compact`)."""
+        object.__setattr__(self, "__pydantic_fields_set__", shared_fields(self.model_fields_set))
 
 
 class Direction(StrEnum):

@@ -21,7 +21,6 @@ from pydantic import ValidationError
 from kamsite.cache import SignedStore, code_stamp
 from kamsite.diagnostics import Diagnostic
 from kamsite.model import KIND_MODELS
-from kamsite.model.compact import compact
 from kamsite.validate.files import FileResult, NotAFile, Source
 from kamsite.validate.findings import Finding
 
@@ -80,7 +79,7 @@ def _decode(payload: bytes) -> FileResult | None:
     model = None
     if model_json:
         try:
-            model = compact(KIND_MODELS[kind].model_validate_json(model_json))
+            model = KIND_MODELS[kind].model_validate_json(model_json)
         except ValidationError:
             return None
     return FileResult(path, kind, model, tuple(diagnostics))

@@ -13,7 +13,6 @@ from pydantic import BaseModel, ValidationError
 from kamsite.diagnostics import Diagnostic
 from kamsite.load import LoadError, parse
 from kamsite.model import KIND_MODELS
-from kamsite.model.compact import compact
 from kamsite.positions import locate
 from kamsite.validate.findings import Finding, not_repeated
 from kamsite.validate.inner import file_rules
@@ -165,7 +164,7 @@ def check_file(path: str, kind: str, raw: Source) -> FileResult:
     else:
         model_class = KIND_MODELS[kind]
         try:
-            model = compact(model_class.model_validate(data))
+            model = model_class.model_validate(data)
         except ValidationError as exc:
             found.extend(findings(model_class, exc, data))
         rules = list(file_rules(PurePosixPath(path).stem, kind, data))
