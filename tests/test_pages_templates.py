@@ -131,10 +131,14 @@ def test_the_hostile_name_is_one_cell_of_the_people_table(content: Content) -> N
     )
 
 
-def test_an_override_cannot_reach_python(content: Content, tmp_path: Path) -> None:
-    """A layout is a repository file a pull request can change: it renders sandboxed."""
+@pytest.mark.parametrize(
+    "reach", ["page.__class__.__init__.__globals__", "cells.link.__globals__", "kam.name.__code__"]
+)
+def test_an_override_cannot_reach_python(content: Content, tmp_path: Path, reach: str) -> None:
+    """A layout is a repository file a pull request can change: it renders sandboxed, the
+    cell helpers written in Python (`kamsite.pages.cells`) included."""
     (tmp_path / "account.html").write_text(
-        "{{ page.__class__.__init__.__globals__ }}", encoding="utf-8"
+        '{% import "_kam.html" as kam with context %}{{ ' + reach + " }}", encoding="utf-8"
     )
     with pytest.raises(SecurityError):
         generate(content, overrides=tmp_path)

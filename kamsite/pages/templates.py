@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 
 from jinja2 import (
     BaseLoader,
@@ -25,6 +26,7 @@ from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from kamsite.pages.cells import CELLS
 from kamsite.pages.markdown import heading, page_title
 from kamsite.pages.markup import block
 
@@ -68,7 +70,7 @@ def environment(overrides: Path | None = None) -> Environment:
         extensions=[Dedent],
     )
     env.filters.update(raw=raw, dash=dash)
-    env.globals.update(page_title=page_title, heading=heading)
+    env.globals.update(page_title=page_title, heading=heading, cells=SimpleNamespace(**CELLS))
     return env
 
 
