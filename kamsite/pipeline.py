@@ -281,8 +281,16 @@ def _make(
     drawn = portfolio_pictures(content, scores, renderer) if aggregates is None else Drawings()
     drawings = Drawings(chains, drawn.strategy_maps, drawn.matrix)  # chains filled per batch
     memo = SignedStore(cache_root() / "render")
+    parallel = len(content.accounts) >= _PARALLEL_FROM
     makers = page_makers(
-        content, scores, drawings, as_of, overrides=overrides, memo=memo, trends=trends
+        content,
+        scores,
+        drawings,
+        as_of,
+        overrides=overrides,
+        memo=memo,
+        trends=trends,
+        prepared=parallel,
     )
     todo = {p: k for p, k in page_keys.items() if p not in skeletons}
     index = None
@@ -297,7 +305,7 @@ def _make(
 
     work = _Work(makers, todo, draw, chains, cache)
     batches = [*((p,) for p in todo if p not in by_path), *_batches(todo, by_path)]
-    skeletons.update(_run(work, batches, parallel=len(by_path) >= _PARALLEL_FROM))
+    skeletons.update(_run(work, batches, parallel=parallel))
     if index is not None:
         cache.put_index(whole, index)
     return skeletons, {**page_keys, **aggregates}

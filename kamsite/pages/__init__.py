@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -62,15 +61,20 @@ def page_makers(
     overrides: Path | None = None,
     memo: SignedStore | None = None,
     trends: Trends | None = None,
+    prepared: bool = False,
 ) -> dict[str, Callable[[], str]]:
     """Every generated page as a function that makes it, so a caller can make only the pages
     whose inputs changed (an account page needs only its account's drawing).
 
     `overrides` is a folder (a portfolio's `theme/kamsite/`) whose `<kind>.html` files
     replace the packaged layouts of the same name; `memo` keeps rendered pages by their
-    view (see `Site.memo`); `trends` are the history pictures (none without a history).
+    view (see `Site.memo`); `trends` are the history pictures (none without a history);
+    `prepared`: what pages share is made now (`Site.prepare`), for callers that make
+    pages in forked workers.
     """
     site = Site(content, scores, drawings, as_of, overrides, memo, trends)
+    if prepared:
+        site.prepare()
     everyone = duties(site)
     makers: dict[str, Callable[[], str]] = {
         "index.md": lambda: dashboard_page(site),
@@ -82,9 +86,8 @@ def page_makers(
         "relationships/index.md": lambda: relationships_page(site),
         "method/index.md": lambda: method_page(site),
     }
-    by_file = replace(site, memo=None)  # the page cache keeps account pages by their file
     for account in site.accounts():
-        makers[account_page_path(account.id)] = partial(account_page, by_file, account)
+        makers[account_page_path(account.id)] = partial(account_page, site, account)
     for key in sorted(content.strategies):
         makers[f"strategies/{key}/index.md"] = partial(strategy_page, site, content.strategies[key])
     for member in content.team.members:

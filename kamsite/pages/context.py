@@ -68,9 +68,7 @@ class Site:
     as_of: dt.date
     overrides: Path | None = None
     memo: SignedStore | None = None
-    """Rendered pages by their layout and the repr of the view they show: after an edit,
-    an aggregate page whose view did not change (a member page of someone else's
-    accounts) is not rendered again. A view whose repr is not a pure value only misses."""
+    """Pages rendered by `kept`, by their layout and the repr of the view they show."""
     trends: Trends | None = None
     """The history pictures; None when pages are made without a history (unit tests)."""
 
@@ -86,17 +84,31 @@ class Site:
 
     def render(self, template: str, **context: object) -> str:
         """A page from its layout; every layout also gets `say` (labels) and `as_of`."""
-        key = None
-        if self.memo is not None:
-            view = repr((self._layouts, template, sorted(context.items())))
-            key = hashlib.sha256(view.encode("utf-8", "surrogatepass")).hexdigest()
-            if (stored := self.memo.read(key)) is not None:
-                return stored.decode("utf-8")
         layout = self.templates.get_template(template)
-        page = layout.render(say=self.say, as_of=self.as_of.isoformat(), **context)
-        if self.memo is not None and key is not None:
-            self.memo.write(key, page.encode("utf-8"))
+        return layout.render(say=self.say, as_of=self.as_of.isoformat(), **context)
+
+    def kept(self, template: str, **context: object) -> str:
+        """`render`, or the page as rendered before from an equal view (see `memo`): after
+        an edit, a member or strategy page whose items did not change is read back. The pages
+        that list every account change with almost any edit and are rendered each time:
+        keying them took a sixth as long as making them. A view whose repr is not a pure
+        value only misses."""
+        if self.memo is None:
+            return self.render(template, **context)
+        view = repr((self._layouts, template, sorted(context.items())))
+        key = hashlib.sha256(view.encode("utf-8", "surrogatepass")).hexdigest()
+        if (stored := self.memo.read(key)) is not None:
+            return stored.decode("utf-8")
+        page = self.render(template, **context)
+        self.memo.write(key, page.encode("utf-8"))
         return page
+
+    def prepare(self) -> None:
+        """Compile every layout and compute what the pages that list accounts share, before
+        pages are made in forked workers, which would each do it again."""
+        for name in self.templates.list_templates(extensions=["html"]):
+            self.templates.get_template(name)
+        _kept = (self.ranking, self.concentration, self.owned, self.contributions)  # computed
 
     @cached_property
     def say(self) -> Say:

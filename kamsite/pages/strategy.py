@@ -309,4 +309,4 @@ def strategy_view(site: Site, s: Strategy) -> StrategyView:
 
 
 def strategy_page(site: Site, s: Strategy) -> str:
-    return site.render("strategy.html", page=strategy_view(site, s))
+    return site.kept("strategy.html", page=strategy_view(site, s))

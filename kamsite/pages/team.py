@@ -268,7 +268,7 @@ def member_page(site: Site, member: Member, d: Duties) -> str:
         risks=risk_lines(site, here, sorted(d.risks, key=lambda x: _exposure(site, x))),
         overdue=_overdue(site, d),
     )
-    return site.render("member.html", page=view)
+    return site.kept("member.html", page=view)
 
 
 def _exposure(site: Site, x: AccountRisk) -> tuple[int, str, str]:
