@@ -7,8 +7,9 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar, cast
 
@@ -47,9 +48,11 @@ def forked_map(fn: Callable[[S, T], R], state: S, items: Sequence[T], workers: i
         return list(pool.map(_call, items))
 
 
-def forked_call(fn: Callable[[], R]) -> R:
-    """`fn()` in a forked child, its result (or its exception) sent back pickled: whatever
-    it builds on the way dies with the child. CPython hands little of a freed heap back to
+def forked_iter(fn: Callable[[], Iterable[R]]) -> Iterator[R]:
+    """What `fn()` yields, made in a forked child and each sent back pickled as soon as it is
+    made, so the caller can go on with the first while the child makes the next. An
+    exception in the child is raised here, where its place in the sequence is. Whatever
+    the child builds on the way dies with it: CPython hands little of a freed heap back to
     the system, so a build that made its pages in-process kept the models' memory resident
     through MkDocs' whole run.
 
@@ -62,28 +65,49 @@ def forked_call(fn: Callable[[], R]) -> R:
     child.start()
     send.close()
     try:
-        outcome, value = receive.recv()
-    except EOFError:
-        outcome, value = False, RuntimeError(f"a forked worker died (exit {child.exitcode})")
+        while True:
+            try:
+                kind, value = receive.recv()
+            except EOFError:
+                raise RuntimeError(f"a forked worker died (exit {child.exitcode})") from None
+            if kind == "value":
+                yield cast(R, value)
+            elif kind == "error":
+                raise value
+            else:
+                return
     finally:
-        receive.close()
+        receive.close()  # a child still sending gets a broken pipe and ends
         child.join()
-    if not outcome:
-        raise value
-    return cast(R, value)
 
 
-def _answer(fn: Callable[[], Any], send: Connection) -> None:
-    gc.disable()  # see forked_call
+def forked_call(fn: Callable[[], R]) -> R:
+    """`fn()` in a forked child (see `forked_iter`)."""
+    (value,) = forked_iter(partial(_once, fn))
+    return value
+
+
+def _once(fn: Callable[[], R]) -> Iterator[R]:
+    yield fn()
+
+
+def _answer(fn: Callable[[], Iterable[Any]], send: Connection) -> None:
+    gc.disable()  # see forked_iter
     try:
-        answer: tuple[bool, Any] = (True, fn())
+        for value in fn():
+            send.send(("value", value))
+        send.send(("end", None))
+    except BrokenPipeError:  # the caller stopped listening
+        pass
     except Exception as exc:  # sent to the caller, which raises it
-        answer = (False, exc)
-    try:
-        send.send(answer)
-    except Exception as exc:  # an exception that does not pickle, said in words
-        send.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
-    send.close()
+        try:
+            send.send(("error", exc))
+        except BrokenPipeError:
+            pass
+        except Exception as unsent:  # an exception that does not pickle, said in words
+            send.send(("error", RuntimeError(f"{type(exc).__name__}: {exc} ({unsent})")))
+    finally:
+        send.close()
 
 
 def _adopt(fn: Callable[[Any, Any], Any], state: Any) -> None:

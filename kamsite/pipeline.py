@@ -11,13 +11,13 @@ that aggregate accounts, and an unchanged tree builds no model at all.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
 
 from kamsite.cache import SignedStore, cache_root, code_stamp
-from kamsite.forked import can_fork, cores, forked_call, forked_map
+from kamsite.forked import can_fork, cores, forked_iter, forked_map
 from kamsite.glossary import named
 from kamsite.graph import (
     Diagram,
@@ -31,8 +31,8 @@ from kamsite.history import HistoryCache
 from kamsite.model import Content, resolve_as_of
 from kamsite.model.content import as_of_inputs
 from kamsite.pagecache import PageCache, join, split
-from kamsite.pages import account_page_path, indexed, page_makers, template_sources
-from kamsite.pages.context import Drawings, account_url
+from kamsite.pages import account_page_path, indexed, makers_of, template_sources
+from kamsite.pages.context import Drawings, Site, account_url
 from kamsite.pages.trends import Trends, known_history, trends_for, trends_stamp
 from kamsite.score import AccountScore, PortfolioScores, score_portfolio
 from kamsite.validate import ValidationResult, validate_content
@@ -132,16 +132,40 @@ _PARALLEL_FROM = 64
 them too)."""
 
 
-@dataclass(frozen=True)
 class PageSet:
-    """Every generated page: its skeleton (what MkDocs parses) and the key of its parts."""
+    """Every generated page: its skeleton (what MkDocs parses) and the key of its parts.
 
-    skeletons: dict[str, str]
-    keys: dict[str, str]
-    cache: PageCache
+    The pages that list accounts may still be in the making when the set is handed over
+    (`generate`): `skeleton` waits for them, so MkDocs reads every account page meanwhile.
+    """
+
+    def __init__(
+        self,
+        skeletons: dict[str, str],
+        keys: dict[str, str],
+        cache: PageCache,
+    ) -> None:
+        self.skeletons = skeletons
+        """The skeletons made so far."""
+        self.keys = dict(sorted(keys.items()))
+        """Every page's key, by path: what the set holds, made or in the making."""
+        self.cache = cache
+        self._later: Iterator[dict[str, str]] = iter(())
+
+    def then(self, later: Iterator[dict[str, str]]) -> None:
+        """The skeletons of the pages still in the making, as they come."""
+        self._later = later
+
+    def skeleton(self, path: str) -> str:
+        for more in self._later if path not in self.skeletons else ():
+            self.skeletons.update(more)
+            if path in self.skeletons:
+                break
+        return self.skeletons[path]
 
     def markdown(self, path: str) -> str:
         """The whole page as generated, for builders that run no plugins."""
+        self.skeleton(path)
         parts = self.cache.parts(self.keys[path])
         if parts is None:
             raise RuntimeError(f"the stored parts of {path} went missing during the build")
@@ -149,7 +173,7 @@ class PageSet:
 
     def documents(self) -> dict[str, str]:
         """Every page as a whole Markdown file, for `kamsite pages --out`."""
-        return {path: self.markdown(path) for path in self.skeletons}
+        return {path: self.markdown(path) for path in self.keys}
 
 
 @dataclass(frozen=True)
@@ -168,26 +192,37 @@ def generate(
     history: HistoryCache | None = None,
 ) -> Generated:
     """Validate `content_dir`, then every page (see `build_pages`), in a forked child where
-    the system can fork. A cold build or an edit holds every model and scorecard while it
-    makes pages; in-process, that memory stayed resident through MkDocs' whole run (CPython
-    returns little of a freed heap), so the build's peak was the models' plus MkDocs'. Only
-    the findings and the page skeletons come back."""
+    the system can fork.
+
+    A cold build or an edit holds every model and scorecard while it makes pages;
+    in-process, that memory stayed resident through MkDocs' whole run (CPython returns
+    little of a freed heap), so the build's peak was the models' plus MkDocs'. Only the
+    findings and the page skeletons come back. They come back in two parts: the account
+    pages first, then, while MkDocs reads those, the pages that list accounts (after an
+    edit they are most of the work)."""
     work = partial(_generate, content_dir, renderer, overrides, history)
-    return forked_call(work) if can_fork() else work()
+    stream = forked_iter(work) if can_fork() else work()
+    first = next(stream)
+    assert isinstance(first, Generated)  # the first part is always the findings
+    if first.pages is not None:
+        first.pages.then(part for part in stream if isinstance(part, dict))
+    return first
 
 
 def _generate(
     content_dir: Path, renderer: Renderer, overrides: Path | None, history: HistoryCache | None
-) -> Generated:
+) -> Iterator[Generated | dict[str, str]]:
     result = validate_content(content_dir, models="if-checked")
     findings = replace(result, content=None)
     if not result.ok:
-        return Generated(findings, None)
+        yield Generated(findings, None)
+        return
     load = partial(_load, content_dir, result.content)
-    pages = build_pages(
-        result.keys, result.fingerprint, content_dir, load, renderer, overrides, history
-    )
-    return Generated(findings, pages)
+    parts = _pages(result.keys, result.fingerprint, content_dir, load, renderer, overrides, history)
+    first = next(parts)
+    assert isinstance(first, PageSet)
+    yield Generated(findings, first)
+    yield from (part for part in parts if isinstance(part, dict))
 
 
 def _load(content_dir: Path, known: Content | None) -> Content:
@@ -217,6 +252,26 @@ def build_pages(
     `load` gives the models, called only when some page must be made; `history`: keep one
     across rebuilds (the trend pictures read the content's Git history through it).
     """
+    parts = _pages(keys, fingerprint, content_dir, load, renderer, overrides, history)
+    pages = next(parts)
+    assert isinstance(pages, PageSet)
+    for rest in parts:
+        assert isinstance(rest, dict)
+        pages.skeletons.update(rest)
+    return pages
+
+
+def _pages(
+    keys: Mapping[str, str],
+    fingerprint: str,
+    content_dir: Path,
+    load: Callable[[], Content],
+    renderer: Renderer,
+    overrides: Path | None,
+    history: HistoryCache | None,
+) -> Iterator[PageSet | dict[str, str]]:
+    """`build_pages` in two parts: the set with every account page made (and every page's
+    key), then the skeletons of the pages that list accounts, when they had to be made."""
     cache = PageCache(cache_root() / "pages")
     name = content_dir.name
     # An account's id is its file name (validation checks it), so its page path is known
@@ -250,65 +305,65 @@ def build_pages(
                 aggregates = None
                 break
             skeletons[path] = skeleton
-    if aggregates is None or len(skeletons) < len(page_keys) + len(aggregates):
-        content = load()
-        trends = trends_for(content_dir, content, history, known=known)
-        made = _make(
-            content, trends, renderer, overrides, cache, page_keys, skeletons, whole, aggregates
-        )
-        skeletons, page_keys = made
-    else:
-        page_keys = {**page_keys, **aggregates}
-    return PageSet(dict(sorted(skeletons.items())), page_keys, cache)
-
-
-def _make(
-    content: Content,
-    trends: Trends,
-    renderer: Renderer,
-    overrides: Path | None,
-    cache: PageCache,
-    page_keys: dict[str, str],
-    skeletons: dict[str, str],
-    whole: str,
-    aggregates: dict[str, str] | None,
-) -> tuple[dict[str, str], dict[str, str]]:
-    """Score, then draw and make the missing account pages and, when the tree changed, every
-    page that aggregates accounts; store each page's parts as it is made."""
-    as_of = resolve_as_of(content.settings)
-    scores = score_portfolio(content, as_of)
-    chains: dict[str, str] = {}
-    drawn = portfolio_pictures(content, scores, renderer) if aggregates is None else Drawings()
-    drawings = Drawings(chains, drawn.strategy_maps, drawn.matrix)  # chains filled per batch
-    memo = SignedStore(cache_root() / "render")
-    parallel = len(content.accounts) >= _PARALLEL_FROM
-    makers = page_makers(
-        content,
-        scores,
-        drawings,
-        as_of,
-        overrides=overrides,
-        memo=memo,
-        trends=trends,
-        prepared=parallel,
-    )
-    todo = {p: k for p, k in page_keys.items() if p not in skeletons}
-    index = None
+    if aggregates is not None and len(skeletons) == len(page_keys) + len(aggregates):
+        yield PageSet(skeletons, {**page_keys, **aggregates}, cache)
+        return
+    content = load()
+    trends = trends_for(content_dir, content, history, known=known)
+    maker = _Maker(content, trends, renderer, overrides, cache, whole, make_all=aggregates is None)
+    missing = {p: k for p, k in page_keys.items() if p not in skeletons}
+    skeletons.update(maker.make(missing))
+    listing = maker.listing if aggregates is None else aggregates
+    yield PageSet(skeletons, {**page_keys, **listing}, cache)
     if aggregates is None:
-        index = aggregates = {p: _hash(whole, p) for p in makers if p not in page_keys}
-        todo.update(aggregates)
-    by_path = {account_page_path(a): a for a in content.accounts}
+        yield maker.make(listing)
+        cache.put_index(whole, listing)
 
-    def draw(paths: Iterable[str]) -> Mapping[str, str]:
-        accounts = [by_path[p] for p in paths if p in by_path]
-        return decision_chains(content, scores, renderer, accounts) if accounts else {}
 
-    work = _Work(makers, todo, draw, chains, cache)
-    batches = [*((p,) for p in todo if p not in by_path), *_batches(todo, by_path)]
-    skeletons.update(_run(work, batches, parallel=parallel))
-    if index is not None:
-        cache.put_index(whole, index)
-    return skeletons, {**page_keys, **aggregates}
+class _Maker:
+    """Scores, pictures and page makers of one tree: makes pages, on every core for a large
+    portfolio, and stores each page's parts as it is made."""
+
+    def __init__(
+        self,
+        content: Content,
+        trends: Trends,
+        renderer: Renderer,
+        overrides: Path | None,
+        cache: PageCache,
+        whole: str,
+        *,
+        make_all: bool,
+    ) -> None:
+        as_of = resolve_as_of(content.settings)
+        scores = score_portfolio(content, as_of)
+        drawn = portfolio_pictures(content, scores, renderer) if make_all else Drawings()
+        self.chains: dict[str, str] = {}  # the account pages' chains: filled per batch
+        drawings = Drawings(self.chains, drawn.strategy_maps, drawn.matrix)
+        self.parallel = len(content.accounts) >= _PARALLEL_FROM
+        memo = SignedStore(cache_root() / "render")
+        self.site = Site(content, scores, drawings, as_of, overrides, memo, trends)
+        self.makers = makers_of(self.site)
+        self.by_path = {account_page_path(a): a for a in content.accounts}
+        self.listing = {p: _hash(whole, p) for p in self.makers if p not in self.by_path}
+        """The pages that list accounts and their keys (under the whole tree)."""
+        self.content, self.scores, self.renderer, self.cache = content, scores, renderer, cache
+
+    def make(self, keys: Mapping[str, str]) -> dict[str, str]:
+        """The pages at `keys` (path → key) made and stored; their skeletons."""
+
+        def draw(paths: Iterable[str]) -> Mapping[str, str]:
+            accounts = [self.by_path[p] for p in paths if p in self.by_path]
+            if not accounts:
+                return {}
+            return decision_chains(self.content, self.scores, self.renderer, accounts)
+
+        work = _Work(self.makers, keys, draw, self.chains, self.cache)
+        batches = [*((p,) for p in keys if p not in self.by_path), *_batches(keys, self.by_path)]
+        forks = self.parallel and len(batches) > 1 and cores() > 1 and can_fork()
+        if forks:
+            self.site.prepare()
+        return _run(work, batches, forks=forks)
 
 
 def _batches(todo: Iterable[str], accounts: Mapping[str, str]) -> list[tuple[str, ...]]:
@@ -341,13 +396,13 @@ class _Work:
         return made
 
 
-def _run(work: _Work, batches: list[tuple[str, ...]], *, parallel: bool) -> dict[str, str]:
-    """Every batch made, on every core when `parallel`: making a page is Python (one core
-    per process) and `dot` is a process per picture, so a worker waiting for its pictures
-    leaves its core to the other's pages; the pages that aggregate a large portfolio take
-    seconds each. Workers are forked: they start with the models and scores in memory."""
+def _run(work: _Work, batches: list[tuple[str, ...]], *, forks: bool) -> dict[str, str]:
+    """Every batch made, on every core when `forks`: making a page is Python (one core per
+    process) and `dot` is a process per picture, so a worker waiting for its pictures leaves
+    its core to the other's pages; the pages that list a large portfolio take a second each.
+    Workers are forked: they start with the models and scores in memory."""
     made: dict[str, str] = {}
-    if not parallel or len(batches) < 2 or cores() < 2 or not can_fork():
+    if not forks:
         for batch in batches:
             made.update(work.make(batch))
         return made

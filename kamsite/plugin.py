@@ -144,11 +144,23 @@ class KamsitePlugin(BasePlugin[KamsiteConfig]):  # type: ignore[no-untyped-call]
                 files.append(
                     File.generated(config, f"{ASSETS}/{name}", content=(assets / name).read_bytes())
                 )
-        for path, skeleton in self.pages.skeletons.items():
+        for path in self.pages.keys:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{config.docs_dir}/{path} clashes with a generated kamsite page")
-            files.append(File.generated(config, path, content=skeleton))
+            # What MkDocs reads is the skeleton `on_page_read_source` gives: the pages that
+            # list accounts may still be in the making.
+            files.append(File.generated(config, path, content=""))
         return files
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A generated page's skeleton, waiting for it if it is still in the making (account
+        pages come first: MkDocs reads them meanwhile)."""
+        if self.pages is None or page.file.src_uri not in self.pages.keys:
+            return None
+        try:
+            return self.pages.skeleton(page.file.src_uri)
+        except (GraphvizMissing, RenderError, ValueError) as exc:
+            raise PluginError(str(exc)) from None
 
     def _parts(self, page: Page, kind: str) -> tuple[str, ...] | None:
         """A generated page's stored words or HTML; None for the site's own pages."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,28 @@ def test_forked_workers_make_the_same_pages(
     forked = _documents(content_dir)
     assert forked == serial
     assert any(p.startswith("accounts/") and p != "accounts/index.md" for p in forked)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("forked", [False, True])
+def test_an_edit_then_a_rebuild_gives_the_pages_of_a_cold_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool
+) -> None:
+    """After an edit, account pages come from the cache and the pages that list accounts are
+    made again: together exactly what a build from an empty cache makes."""
+    if forked:
+        monkeypatch.setattr(kamsite.pipeline, "_PARALLEL_FROM", 1)
+        monkeypatch.setattr("os.cpu_count", lambda: 2)
+    content_dir = tmp_path / "content"
+    shutil.copytree(REPO / "content", content_dir)
+    monkeypatch.setenv("KAMSITE_CACHE_DIR", str(tmp_path / "warm"))
+    before = _documents(content_dir)
+    plan = content_dir / "accounts" / "kestrel-motors.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("\nname: ", "\nname: Edited ", 1), encoding="utf-8")
+    edited = _documents(content_dir)
+    monkeypatch.setenv("KAMSITE_CACHE_DIR", str(tmp_path / "cold"))
+    assert edited == _documents(content_dir)
+    changed = sorted(p for p in edited if edited[p] != before[p])
+    assert "accounts/kestrel-motors/index.md" in changed and "index.md" in changed
+    assert "accounts/harborview-bank/index.md" not in changed

@@ -61,20 +61,20 @@ def page_makers(
     overrides: Path | None = None,
     memo: SignedStore | None = None,
     trends: Trends | None = None,
-    prepared: bool = False,
 ) -> dict[str, Callable[[], str]]:
     """Every generated page as a function that makes it, so a caller can make only the pages
     whose inputs changed (an account page needs only its account's drawing).
 
     `overrides` is a folder (a portfolio's `theme/kamsite/`) whose `<kind>.html` files
     replace the packaged layouts of the same name; `memo` keeps rendered pages by their
-    view (see `Site.memo`); `trends` are the history pictures (none without a history);
-    `prepared`: what pages share is made now (`Site.prepare`), for callers that make
-    pages in forked workers.
+    view (see `Site.memo`); `trends` are the history pictures (none without a history).
     """
-    site = Site(content, scores, drawings, as_of, overrides, memo, trends)
-    if prepared:
-        site.prepare()
+    return makers_of(Site(content, scores, drawings, as_of, overrides, memo, trends))
+
+
+def makers_of(site: Site) -> dict[str, Callable[[], str]]:
+    """`page_makers` of a site a caller keeps (to `prepare` it before forking workers)."""
+    content = site.content
     everyone = duties(site)
     makers: dict[str, Callable[[], str]] = {
         "index.md": lambda: dashboard_page(site),
@@ -123,6 +123,7 @@ __all__ = [
     "account_page_path",
     "generate_pages",
     "indexed",
+    "makers_of",
     "page_makers",
     "template_sources",
     "write_pages",
