@@ -11,7 +11,7 @@ that aggregate accounts, and an unchanged tree builds no model at all.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -217,17 +217,26 @@ def _generate(
     if not result.ok:
         yield Generated(findings, None)
         return
-    load = partial(_load, content_dir, result.content)
-    parts = _pages(result.keys, result.fingerprint, content_dir, load, renderer, overrides, history)
+    load = partial(_load, content_dir)
+    parts = _pages(
+        result.keys,
+        result.fingerprint,
+        content_dir,
+        load,
+        renderer,
+        overrides,
+        history,
+        some=result.content,
+    )
     first = next(parts)
     assert isinstance(first, PageSet)
     yield Generated(findings, first)
     yield from (part for part in parts if isinstance(part, dict))
 
 
-def _load(content_dir: Path, known: Content | None) -> Content:
-    """The models, when some page must be made: those validation just built, if it did."""
-    content = known or validate_content(content_dir).content
+def _load(content_dir: Path) -> Content:
+    """Every model, when the pages that list accounts must be made."""
+    content = validate_content(content_dir).content
     if content is None:
         raise ValueError("content changed during the build: build again")
     return content
@@ -269,9 +278,13 @@ def _pages(
     renderer: Renderer,
     overrides: Path | None,
     history: HistoryCache | None,
+    some: Content | None = None,
 ) -> Iterator[PageSet | dict[str, str]]:
     """`build_pages` in two parts: the set with every account page made (and every page's
-    key), then the skeletons of the pages that list accounts, when they had to be made."""
+    key), then the skeletons of the pages that list accounts, when they had to be made.
+
+    `some`: models validation built (portfolio, team, strategies and the accounts it had to
+    check): when they hold every account page to make, `load` waits for the second part."""
     cache = PageCache(cache_root() / "pages")
     name = content_dir.name
     # An account's id is its file name (validation checks it), so its page path is known
@@ -308,15 +321,28 @@ def _pages(
     if aggregates is not None and len(skeletons) == len(page_keys) + len(aggregates):
         yield PageSet(skeletons, {**page_keys, **aggregates}, cache)
         return
-    content = load()
-    trends = trends_for(content_dir, content, history, known=known)
-    maker = _Maker(content, trends, renderer, overrides, cache, whole, make_all=aggregates is None)
     missing = {p: k for p, k in page_keys.items() if p not in skeletons}
-    skeletons.update(maker.make(missing))
-    listing = maker.listing if aggregates is None else aggregates
+    # An account page reads its own account and what every page shares (its key says so):
+    # after an edit, the edited account alone is read and scored before its page is handed
+    # over, and every other model is read while MkDocs reads the account pages.
+    part = {PurePosixPath(p).parent.name for p in missing}
+    every = len(missing) == len(page_keys)
+    if some is None or not part <= set(some.accounts):
+        some = load()
+    trends = trends_for(content_dir, some, history, known=known)
+    first = _Maker(some, trends, renderer, overrides, cache, whole, part=None if every else part)
+    skeletons.update(first.make(missing))
+    listing = first.listing if aggregates is None else aggregates
     yield PageSet(skeletons, {**page_keys, **listing}, cache)
     if aggregates is None:
-        yield maker.make(listing)
+        content = some if len(some.accounts) == len(page_keys) else load()
+        if every and content is some:
+            lists = first
+        else:
+            if content is not some:
+                trends = trends_for(content_dir, content, history, known=known)
+            lists = _Maker(content, trends, renderer, overrides, cache, whole)
+        yield lists.make(listing)
         cache.put_index(whole, listing)
 
 
@@ -332,15 +358,18 @@ class _Maker:
         overrides: Path | None,
         cache: PageCache,
         whole: str,
-        *,
-        make_all: bool,
+        part: Collection[str] | None = None,
     ) -> None:
+        """`part`: only these accounts are scored and their pages made (no pages that list
+        accounts, no portfolio pictures); None, the whole portfolio."""
+        self.parallel = len(content.accounts) >= _PARALLEL_FROM
+        if part is not None:
+            content = replace(content, accounts={k: content.accounts[k] for k in sorted(part)})
         as_of = resolve_as_of(content.settings)
         scores = score_portfolio(content, as_of)
-        drawn = portfolio_pictures(content, scores, renderer) if make_all else Drawings()
+        drawn = portfolio_pictures(content, scores, renderer) if part is None else Drawings()
         self.chains: dict[str, str] = {}  # the account pages' chains: filled per batch
         drawings = Drawings(self.chains, drawn.strategy_maps, drawn.matrix)
-        self.parallel = len(content.accounts) >= _PARALLEL_FROM
         memo = SignedStore(cache_root() / "render")
         self.site = Site(content, scores, drawings, as_of, overrides, memo, trends)
         self.makers = makers_of(self.site)

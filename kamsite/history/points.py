@@ -76,7 +76,8 @@ class FileMemo(FileCache):
         self.parsed = 0
         self.undated: dict[tuple[str, ...], AccountScore] = {}
 
-    def get(self, key: str) -> FileResult | None:
+    def get(self, key: str, *, model: bool = True) -> FileResult | None:
+        """Always with the model: results kept in memory serve many trees."""
         hit = self.results.get(key)
         if hit is None:
             hit = super().get(key)

@@ -39,7 +39,8 @@ _PARALLEL_FROM = 64
 
 @dataclass(frozen=True)
 class ValidationResult:
-    """`content` holds only error-free files; None when portfolio.yaml is unusable."""
+    """`content` holds only error-free files (and with `models="if-checked"` only the
+    accounts that were checked); None when portfolio.yaml is unusable."""
 
     content: Content | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -117,8 +118,10 @@ def _read(path: Path) -> Source:
 
 Models = bool | Literal["if-checked"]
 """Whether a result holds the models (`content`): True; False, only the findings are wanted
-(an unchanged tree is answered from one cache entry); "if-checked", as False for an
-unchanged tree, but a tree that had to be checked gives the models it built."""
+(an unchanged tree is answered from one cache entry, unchanged accounts from their entries'
+findings); "if-checked", as False for an unchanged tree, but a tree that had to be checked
+gives the models of portfolio, team and strategies and of the accounts it checked (after an
+edit, the edited ones; the others are not read back through pydantic)."""
 
 
 def validate_content(
@@ -194,7 +197,7 @@ def validate_sources(
         results: dict[str, FileResult] = {}
         jobs: list[_Job] = []
         for path, (kind, key) in keys.items():
-            hit = cache.get(key)
+            hit = cache.get(key, model=models is True or kind != "account")
             if hit is not None:
                 results[path] = hit
             else:
@@ -295,7 +298,7 @@ def _cross(
     for path in accounts:
         rules = known.get(keys[path])
         if rules is None:
-            account = data[path] if path in data else valid[path].plain() or {}
+            account = data.get(path) or _plain(valid[path], sources[path], keys[path], cache)
             rules = list(account_rules(account, portfolio, refs))
         mine[keys[path]] = rules
         found.setdefault(path, []).extend(rules)
@@ -310,6 +313,17 @@ def _cross(
             raw = raw if isinstance(raw, bytes) else b""
             content = raw.decode("utf-8-sig", "replace").replace("\r\n", "\n")
             yield from not_repeated(results[path].diagnostics, to_diagnostics(path, content, items))
+
+
+def _plain(result: FileResult, raw: Source, key: str, cache: FileCache) -> Data:
+    """A valid account's data, read back in full when only its findings were."""
+    plain: Data | None = result.plain()
+    if plain is None:
+        full = cache.get(key)
+        plain = full.plain() if full is not None else None
+    if plain is None:
+        plain = readable(result.kind, raw if isinstance(raw, bytes) else None)
+    return plain or {}
 
 
 def _content(results: Mapping[str, FileResult], erroneous: set[str]) -> Content | None:

@@ -38,6 +38,7 @@ def _encode(result: FileResult) -> bytes:
     head = {
         "path": result.path,
         "kind": result.kind,
+        "id": result.ident,
         "diagnostics": [
             [d.path, d.line, d.column, d.severity, d.code, d.message] for d in result.diagnostics
         ],
@@ -62,7 +63,9 @@ def _diagnostics(items: Any) -> list[Diagnostic] | None:
     return None if any(d is None for d in found) else [d for d in found if d is not None]
 
 
-def _decode(payload: bytes) -> FileResult | None:
+def _decode(payload: bytes, *, model: bool = True) -> FileResult | None:
+    """The result stored; without `model`, only its findings and the model's id (reading a
+    model back through pydantic is most of the cost of a hit)."""
     head_text, _, model_json = payload.partition(b"\n")
     try:
         head = json.loads(head_text)
@@ -74,15 +77,18 @@ def _decode(payload: bytes) -> FileResult | None:
     if not isinstance(path, str) or kind not in KIND_MODELS:
         return None
     diagnostics = _diagnostics(head.get("diagnostics"))
-    if diagnostics is None:
+    ident = head.get("id")
+    if diagnostics is None or not (ident is None or isinstance(ident, str)):
         return None
-    model = None
+    if not model:
+        return FileResult(path, kind, None, tuple(diagnostics), known_id=ident)
+    built = None
     if model_json:
         try:
-            model = KIND_MODELS[kind].model_validate_json(model_json)
+            built = KIND_MODELS[kind].model_validate_json(model_json)
         except ValidationError:
             return None
-    return FileResult(path, kind, model, tuple(diagnostics))
+    return FileResult(path, kind, built, tuple(diagnostics))
 
 
 def _finding_row(f: Finding) -> list[Any]:
@@ -144,9 +150,10 @@ class FileCache:
         rows = {key: [_finding_row(f) for f in found] for key, found in findings.items()}
         self.store.write(f"rules-{context}", json.dumps(rows, sort_keys=True).encode())
 
-    def get(self, key: str) -> FileResult | None:
+    def get(self, key: str, *, model: bool = True) -> FileResult | None:
+        """`model` False: the findings and the model's id only (see `_decode`)."""
         payload = self.store.read(key)
-        return None if payload is None else _decode(payload)
+        return None if payload is None else _decode(payload, model=model)
 
     def put(self, key: str, result: FileResult) -> None:
         self.store.write(key, _encode(result))

@@ -66,6 +66,8 @@ class FileResult:
     diagnostics: tuple[Diagnostic, ...]
     dumped: dict[str, Any] | None = None
     """The model's `data` when the model itself was not kept (`without_model`)."""
+    known_id: str | None = None
+    """The model's id when neither it nor its data were read back (`FileCache.get`)."""
 
     @property
     def has_errors(self) -> bool:
@@ -85,7 +87,7 @@ class FileResult:
     def ident(self) -> str | None:
         """The id the file's model gives itself; None: no model, or no id."""
         if self.model is None:
-            found = self.dumped.get("id") if self.dumped is not None else None
+            found = self.dumped.get("id") if self.dumped is not None else self.known_id
         else:
             found = getattr(self.model, "id", None)
         return found if isinstance(found, str) else None
