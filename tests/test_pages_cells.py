@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from kamsite.pages import cells
-from kamsite.pages.views import Link, Term
+from kamsite.pages.views import Due, Link, Term
 
 HOSTILE = '<script>alert("x")</script> & "q"'
 ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;q&#34;"
@@ -43,3 +43,11 @@ def test_terms_and_chips() -> None:
         cells.attitude(term) == f'<span class="kam-attitude kam-attitude--x&amp;y">{ESCAPED}</span>'
     )
     assert isinstance(cells.name(Link(HOSTILE)), Markup)
+
+
+def test_due_dates() -> None:
+    due = cells.due_with("<late>")
+    assert due(Due("2026-01-02", overdue=False)) == "2026-01-02"
+    assert due(Due("2026-01-02", overdue=True)) == (
+        '2026-01-02 <span class="kam-chip kam-chip--flag">&lt;late&gt;</span>'
+    )

@@ -10,7 +10,7 @@ macros.)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from markupsafe import Markup, escape
@@ -94,5 +94,27 @@ def attitude(item: _Termed) -> Markup:
     return Markup(f'<span class="kam-attitude kam-attitude--{code}">{word}</span>')
 
 
-CELLS = {f.__name__: f for f in (link, links, name, names, term, terms, status, flag, attitude)}
+class _Dated(Protocol):
+    """A `Due`."""
+
+    @property
+    def date(self) -> str: ...
+
+    @property
+    def overdue(self) -> bool: ...
+
+
+def due_with(overdue: str) -> Callable[[_Dated], Markup]:
+    """`kam.due`: a date, and for open work past it a chip saying `overdue` (the label)."""
+    chip = Markup(f' <span class="kam-chip kam-chip--flag">{escape(overdue)}</span>')
+
+    def due(item: _Dated) -> Markup:
+        return escape(item.date) + chip if item.overdue else escape(item.date)
+
+    return due
+
+
+CELLS = {
+    f.__name__: f for f in (link, links, name, names, term, terms, status, flag, attitude, due_with)
+}
 """What `_kam.html` exports, by name."""
