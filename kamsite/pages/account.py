@@ -37,7 +37,7 @@ from kamsite.pages.widgets import flag_views, score_badges
 from kamsite.score.numbers import percent
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RevenueYear:
     year: int
     actual: str
@@ -45,7 +45,7 @@ class RevenueYear:
     forecast: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AccountView:
     id: str
     name: str

@@ -19,7 +19,7 @@ from kamsite.score.numbers import percent
 _STAGE_ORDER = {stage: n for n, stage in enumerate(Stage)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NeedRow:
     """`ratings` follow `Needs.rivals`; `us` is our rating."""
 
@@ -31,7 +31,7 @@ class NeedRow:
     ratings: tuple[int | None, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ranked:
     rank: int
     name: str
@@ -39,14 +39,14 @@ class Ranked:
     us: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Needs:
     rivals: tuple[str, ...]
     rows: tuple[NeedRow, ...]
     ranking: tuple[Ranked, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CompetitorRow:
     name: str
     notes: Markup
@@ -56,13 +56,13 @@ class CompetitorRow:
     weaknesses: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NextStep:
     what: str
     due: Due | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OpportunityRow:
     """`reason_label` says whether `reason` tells why it was won or why it was lost."""
 

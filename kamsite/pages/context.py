@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from kamsite.pages.trends import Trends
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Drawings:
     """Rendered SVG (inline-ready, ids prefixed per diagram) keyed by account/strategy id.
 

@@ -17,7 +17,7 @@ from kamsite.pages.markup import rich
 from kamsite.score.method import explain
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MethodSection:
     """`anchor` is fixed by kamsite; `body` is the sanitized explanation."""
 

@@ -10,7 +10,7 @@ from kamsite.pages.context import Site
 from kamsite.pages.views import Link, Term
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EngagementRow:
     id: str
     what: str
@@ -19,14 +19,14 @@ class EngagementRow:
     owner: Link | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ResourceRow:
     what: str
     amount: str
     owner: Link | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resources:
     """`total` sums the amounts given; None when no resource has one."""
 

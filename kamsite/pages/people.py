@@ -24,7 +24,7 @@ DIMENSIONS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heat:
     """A relationship dimension: the value shown, its 0..5 step for the heat-map colour (None
     when unassessed) and the target score set for it, if any."""
@@ -34,7 +34,7 @@ class Heat:
     target: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     """One stakeholder; `dimensions` are the six relationship cells in `DIMENSIONS` order."""
 

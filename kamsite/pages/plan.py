@@ -17,7 +17,7 @@ from kamsite.score.numbers import percent
 from kamsite.score.progress import objective_period
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ObjectiveView:
     """`period` is the objective's own time frame, `expected` the share of it elapsed."""
 
@@ -31,7 +31,7 @@ class ObjectiveView:
     kpis: tuple[KpiRow, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActionRow:
     id: str
     what: str
@@ -43,7 +43,7 @@ class ActionRow:
     objective: Link | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReviewRow:
     date: str
     kind: Term
@@ -51,7 +51,7 @@ class ReviewRow:
     summary: Markup
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RiskRow:
     id: str
     what: str

@@ -42,19 +42,19 @@ TOP_RISKS = 10
 OVERDUE_ON_DASHBOARD = 15
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OpenAction:
     account: Account
     action: Action
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AccountRisk:
     account: Account
     risk: Risk
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActionLine:
     """An open action in a cross-account list."""
 
@@ -66,7 +66,7 @@ class ActionLine:
     stakeholders: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RiskLine:
     what: Link
     account: Link
@@ -77,7 +77,7 @@ class RiskLine:
     owner: Link | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AccountLine:
     """One account in the accounts table: its scores ready to show."""
 
@@ -98,7 +98,7 @@ class AccountLine:
     flags: tuple[Term, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AccountTable:
     """The accounts table; amounts are shown without unit: `unit` ("M") heads their columns,
     `money` ("M CNY") says it in full."""
@@ -108,19 +108,19 @@ class AccountTable:
     lines: tuple[AccountLine, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Count:
     name: str
     count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tile:
     label: str
     value: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dashboard:
     """`revenue` the reconciled FY figures, `tiles` the pipeline beside them; `attention` the
     accounts to look at first; `overdue` and `overdue_tasks` the late actions and strategy
@@ -144,7 +144,7 @@ class Dashboard:
     accounts: AccountTable
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AccountRisks:
     """One account on /risks/: its place in the attention ranking, all its flags (most
     severe first) and its risks (by exposure)."""

@@ -33,7 +33,7 @@ from kamsite.score.revenue import Revenue
 ATTENTION_ON_DASHBOARD = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One revenue figure: `value` with its unit, `hint` how it is computed (tooltip)."""
 
@@ -42,7 +42,7 @@ class Figure:
     hint: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RevenueView:
     """The reconciled revenue figures of a set of accounts, shown the same way everywhere."""
 
@@ -80,7 +80,7 @@ def revenue_view(site: Site, r: Revenue, *, share: bool) -> RevenueView:
     return RevenueView(say("revenue_fy", fy=fy), tuple(figures), note)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reason:
     """A flag behind an account's priority and the first item that raised it."""
 
@@ -89,7 +89,7 @@ class Reason:
     more: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AttentionLine:
     rank: int
     account: Link
@@ -135,14 +135,14 @@ def attention_lines(site: Site, here: str, limit: int | None = None) -> tuple[At
     return tuple(attention_line(site, here, n, a) for n, a in enumerate(flagged, start=1))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OwnerShare:
     owner: Link | None
     revenue: str
     share: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ConcentrationView:
     """`top` names the largest accounts, `top_share` their share of the FY revenue expected
     at year end; `owners` what each owner's accounts are expected to close at, as on the
@@ -165,14 +165,14 @@ def concentration_view(site: Site, here: str) -> ConcentrationView:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OpenTask:
     strategy: Strategy
     objective: MapObjective
     task: Task
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaskLine:
     """A strategy task in a cross-strategy list."""
 
@@ -227,7 +227,7 @@ def task_lines(site: Site, here: str, items: Iterable[OpenTask]) -> tuple[TaskLi
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonLine:
     """An influential person across accounts: `target` their target attitude (supporter when
     the plan sets none: `target_set` False), `shortfall` the steps of attitude still to win,

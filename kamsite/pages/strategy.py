@@ -28,7 +28,7 @@ _DESIGN = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StrategyLine:
     """One strategy in the index; `statuses` are its objectives' distinct statuses."""
 
@@ -41,7 +41,7 @@ class StrategyLine:
     statuses: tuple[Term, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GapRow:
     metric: str
     description: Markup
@@ -52,7 +52,7 @@ class GapRow:
     root_causes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Goal:
     statement: str
     metric: str | None
@@ -60,13 +60,13 @@ class Goal:
     year: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Milestone:
     date: str
     what: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Intent:
     mission: str | None
     vision: str | None
@@ -74,13 +74,13 @@ class Intent:
     milestones: tuple[Milestone, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DesignItem:
     label: str
     text: Markup
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contribution:
     """An account objective that names a strategy objective in its `contributes_to`."""
 
@@ -89,7 +89,7 @@ class Contribution:
     status: Term | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MapObjective:
     """An objective of the strategy map; `supports` link to the objectives it drives,
     `contributions` the account objectives that contribute to it."""
@@ -106,7 +106,7 @@ class MapObjective:
     contributions: tuple[Contribution, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaskRow:
     what: str
     objective: Link
@@ -115,7 +115,7 @@ class TaskRow:
     status: Term
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StrategyView:
     id: str
     title: str

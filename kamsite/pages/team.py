@@ -84,7 +84,7 @@ def _overdue(site: Site, d: Duties) -> int:
     return late + sum(1 for t in d.tasks if site.overdue(t.task.due, t.task.status))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MemberLine:
     """One member in the team index: what they carry, the FY revenue expected of the accounts
     they own (`revenue`, with its share of the portfolio's, as on the dashboard), the flags
@@ -103,7 +103,7 @@ class MemberLine:
     overdue: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AccountItem:
     account: Link
     tier: Term | None
@@ -111,14 +111,14 @@ class AccountItem:
     flags: tuple[Term, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KpiLine:
     name: str
     progress: str
     status: Term | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ObjectiveLine:
     """An objective the member answers for: a strategy objective they own, or an objective
     of an account they own; `where` is its strategy or account."""
@@ -129,7 +129,7 @@ class ObjectiveLine:
     kpis: tuple[KpiLine, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OwnedPerson:
     """A stakeholder this member owns, linking to their row on the account page."""
 
@@ -142,7 +142,7 @@ class OwnedPerson:
     last_contact: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MemberView:
     name: str
     local_name: str | None

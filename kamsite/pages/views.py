@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A link to a page or row; `href` None shows `text` plain (say, an unknown member id)."""
 
@@ -17,7 +17,7 @@ class Link:
     href: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """An enum value: `word` in the portfolio language, `code` for CSS classes and tooltips."""
 
@@ -25,7 +25,7 @@ class Term:
     code: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Badge:
     """A headline score; `level` (code good, fair, poor or none) is None for a plain fact."""
 
@@ -34,19 +34,19 @@ class Badge:
     level: Term | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     text: str
     href: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FlagView:
     term: Term
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Due:
     """A due date; `overdue` for an open item past it."""
 
@@ -54,7 +54,7 @@ class Due:
     overdue: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KpiRow:
     name: str
     unit: str | None
@@ -67,7 +67,7 @@ class KpiRow:
     """What the actual is computed from, when a `measure` takes it from the accounts."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Box:
     """One box of a quadrant grid (SWOT, value proposition, five looks)."""
 

@@ -63,7 +63,7 @@ def tier_weights(language: Language) -> str:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attention:
     """One account's priority: `severity` × `worth`.
 
@@ -132,7 +132,7 @@ def shortfall(person: Stakeholder) -> int:
     return max(0, ATTITUDE_ORDER[wanted] - ATTITUDE_ORDER[person.attitude])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KeyPerson:
     """An active person with influence ≥ KEY_INFLUENCE; `days` since the last contact
     (None: never contacted), `shortfall` the steps of attitude still to win."""

@@ -61,7 +61,7 @@ def remaining(row: RevenueRow | None) -> float | None:
     return row.target - (row.actual or 0.0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Weighted:
     """An opportunity's win probability (given, else the stage default) and amount × it."""
 
@@ -121,7 +121,7 @@ def share_of_wallet(row: RevenueRow | None, wallet: float | None) -> float | Non
     return row.actual / wallet
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Standing:
     """A party's importance-weighted mean rating (1..5) over the needs it is rated on."""
 

@@ -73,7 +73,7 @@ def flag_condition(code: FlagCode, settings: PortfolioSettings) -> str:
     return (zh if settings.language is Language.zh else en).format(days=settings.stale_after_days)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Measures:
     """The already computed numbers some flags test; `remaining` is Rem = target − actual."""
 

@@ -21,7 +21,7 @@ from kamsite.score.relationship import FAVOURABLE, is_decider
 from kamsite.score.results import AccountScore
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scored:
     """One account as the measures read it: its plan (people, review) and its scorecard."""
 
@@ -29,7 +29,7 @@ class Scored:
     score: AccountScore
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Basis:
     """What every measure of one strategy reads: its accounts and the staleness rule."""
 

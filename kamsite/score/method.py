@@ -31,7 +31,7 @@ from kamsite.score.progress import AT_RISK, ON_TRACK
 from kamsite.score.results import FlagCode, Quadrant
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MethodSection:
     """One heading of the method page; `anchor` is stable across languages for links."""
 

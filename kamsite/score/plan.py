@@ -15,7 +15,7 @@ KEY_INFLUENCE = 4
 MIN_STAKEHOLDERS = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Context:
     account: Account
     settings: PortfolioSettings

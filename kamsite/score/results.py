@@ -47,7 +47,7 @@ class FlagCode(StrEnum):
 Fact: TypeAlias = str | int | float | dt.date | Enum | tuple[Enum, ...] | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Which item raised a flag and why, without language: `ref` is the item's path in the
     account file, e.g. ('actions', 'x'); `kind` names the reason and `facts` the names, numbers
@@ -58,13 +58,13 @@ class Evidence:
     facts: tuple[tuple[str, Fact], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Flag:
     code: FlagCode
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Check:
     """One of the ten plan-completeness checks (`plan.check_labels` says them in words)."""
 
@@ -73,7 +73,7 @@ class Check:
     passed: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KpiScore:
     """`actual` is the KPI's own, or the one its `measure` takes from the portfolio."""
 
@@ -83,7 +83,7 @@ class KpiScore:
     actual: float | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ObjectiveScore:
     """`expected` is ε, the share of the objective's time frame elapsed at `as_of`."""
 
@@ -93,7 +93,7 @@ class ObjectiveScore:
     expected: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AccountScore:
     """Every §4 number of one account; None wherever §4 says null."""
 
@@ -132,14 +132,14 @@ class AccountScore:
         return tuple(flag.code.value for flag in self.flags)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StrategyScore:
     id: str
     expected_progress: float
     objectives: tuple[ObjectiveScore, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Totals:
     """Portfolio sums for the fiscal year; `tiers`/`quadrants` count unset ones under "none"."""
 
@@ -156,7 +156,7 @@ class Totals:
     flags: Mapping[str, tuple[str, ...]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PortfolioScores:
     as_of: dt.date
     fiscal_year: int

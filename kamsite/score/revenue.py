@@ -24,7 +24,7 @@ def expected(score: AccountScore) -> float:
     return year_end(score.revenue_forecast, score.revenue_actual)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Revenue:
     """Fiscal-year revenue of a set of accounts, in the portfolio unit.
 
@@ -76,7 +76,7 @@ def revenue(accounts: Iterable[Scored], fiscal_year: int, portfolio: float | Non
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Concentration:
     """How much of the portfolio's expected revenue a few accounts and each owner carry.
 

@@ -17,7 +17,7 @@ class Band(StrEnum):
     low = "low"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Exposure:
     value: int
     band: Band

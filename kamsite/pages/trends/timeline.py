@@ -68,7 +68,7 @@ def quarter_ends(start: dt.date, end: dt.date) -> list[dt.date]:
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Step:
     date: dt.date
     state: State

@@ -13,7 +13,7 @@ from kamsite.pages.trends.words import say
 from kamsite.pages.views import Link
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MovedView:
     """What moved between two commits of one plan: `lines` in the portfolio's language."""
 
@@ -23,7 +23,7 @@ class MovedView:
     nothing: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AccountTrendsView:
     """The body of an account page's `kam-trends` section: a note, or the picture and moves."""
 
@@ -35,7 +35,7 @@ class AccountTrendsView:
     moved: MovedView | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MoverRow:
     account: Link
     period: tuple[str, str]
@@ -43,7 +43,7 @@ class MoverRow:
     cells: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DashboardTrendsView:
     """The dashboard's movement: the matrix picture and the biggest movers, or a note."""
 
@@ -59,7 +59,7 @@ class DashboardTrendsView:
     movers_nothing: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Trends:
     """Everything the pages show of the history, by account id; `stamp` names the history."""
 
