@@ -224,7 +224,7 @@ def parse(raw: bytes) -> Loaded:
         try:
             _check_depth(text)
         except yaml.MarkedYAMLError as exc:
-            raise _syntax_error(exc, text) from None
+            raise _too_deep(exc) or _syntax_error(exc, text) from None
     loader = CoreLoader(text)
     try:
         data = loader.get_single_data()
@@ -237,6 +237,16 @@ def parse(raw: bytes) -> Loaded:
     if _ANCHOR.search(text) and _ALIAS.search(text):
         _check_expansion(data)
     return Loaded(data, text, tuple(loader.duplicates))
+
+
+def _too_deep(exc: yaml.MarkedYAMLError) -> LoadError | None:
+    """libyaml's own nesting limit (PyYAML 6.0.4 on), met before the event scan counts to
+    `MAX_DEPTH` when a flow collection opens a thousand levels at once: the same finding."""
+    if "nesting depth" not in (exc.problem or ""):
+        return None
+    mark = exc.problem_mark
+    where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return LoadError("too-large", f"nesting is deeper than {MAX_DEPTH} levels", *where)
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
