@@ -22,6 +22,7 @@ from kamsite.cli.score import score
 from kamsite.history import HistoryCache, read_history
 from kamsite.history.git import (
     Entry,
+    HistoryUnavailable,
     content_commits,
     content_files,
     open_repo,
@@ -349,3 +350,12 @@ def test_many_commits_are_scored_over_the_cores_to_the_same_points(
     assert parallel == here
     assert [p.commit for p in parallel] == [sha for sha, _date, _tree in jobs]
     assert sum(p.valid for p in parallel) == 4 * 4
+
+
+def test_without_git_the_history_is_unavailable_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A machine without git builds its site without trends, as outside a repository."""
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(HistoryUnavailable, match="git is not installed"):
+        read_history(Path(__file__).parent.parent / "content")

@@ -18,6 +18,13 @@ class RevisionError(ValueError):
     """A revision git cannot resolve, or a content dir outside any repository: a usage error."""
 
 
+class GitMissing(RevisionError):
+    """`git` is not on PATH: there are no revisions to read."""
+
+    def __init__(self, message: str = "git is not installed (Debian: apt-get install git)"):
+        super().__init__(message)
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """The content files of one side; keys are POSIX paths relative to the content dir's parent.
@@ -42,12 +49,15 @@ class Repo:
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    done = subprocess.run(
-        ["git", "-C", str(root), *args],
-        input=stdin,
-        capture_output=True,
-        check=False,
-    )
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), *args],
+            input=stdin,
+            capture_output=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise GitMissing from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed"
         raise RevisionError(message)
@@ -63,6 +73,8 @@ def find_repo(content_dir: Path) -> Repo:
         probe = probe.parent
     try:
         top = _git(probe, "rev-parse", "--show-toplevel").decode().strip()
+    except GitMissing:
+        raise
     except RevisionError:
         raise RevisionError(f"{content_dir} is not inside a git repository") from None
     root = Path(top).resolve()
