@@ -9,6 +9,7 @@ import pytest
 from conftest import REPO
 
 import kamsite.pipeline
+from kamsite.graph import GraphvizMissing, Renderer
 from kamsite.pipeline import build_pages, cached_renderer, generate
 from kamsite.validate import validate_content
 
@@ -69,3 +70,13 @@ def test_an_edit_then_a_rebuild_gives_the_pages_of_a_cold_build(
     changed = sorted(p for p in edited if edited[p] != before[p])
     assert "accounts/kestrel-motors/index.md" in changed and "index.md" in changed
     assert "accounts/harborview-bank/index.md" not in changed
+
+
+def test_an_error_in_the_forked_build_reaches_the_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages are made in a forked child; what goes wrong there is raised here, as it is."""
+    monkeypatch.setenv("KAMSITE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("PATH", str(tmp_path))  # no dot
+    with pytest.raises(GraphvizMissing, match="install the Debian package graphviz"):
+        generate(REPO / "content", Renderer(tmp_path / "pictures"))
