@@ -9,7 +9,6 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from functools import partial
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar, cast
 
@@ -81,16 +80,6 @@ def forked_iter(fn: Callable[[], Iterable[R]]) -> Iterator[R]:
         child.join()
 
 
-def forked_call(fn: Callable[[], R]) -> R:
-    """`fn()` in a forked child (see `forked_iter`)."""
-    (value,) = forked_iter(partial(_once, fn))
-    return value
-
-
-def _once(fn: Callable[[], R]) -> Iterator[R]:
-    yield fn()
-
-
 def _answer(fn: Callable[[], Iterable[Any]], send: Connection) -> None:
     gc.disable()  # see forked_iter
     try:
@@ -111,7 +100,7 @@ def _answer(fn: Callable[[], Iterable[Any]], send: Connection) -> None:
 
 
 def _adopt(fn: Callable[[Any, Any], Any], state: Any) -> None:
-    gc.enable()  # a worker of a forked_call child inherits the collector off
+    gc.enable()  # a worker of a `forked_iter` child inherits the collector off
     _adopted.append((fn, state))
 
 
