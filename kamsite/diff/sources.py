@@ -48,10 +48,12 @@ class Repo:
         return (self.root / self.content).name
 
 
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+def git(root: Path, *args: str, stdin: bytes | None = None, options: tuple[str, ...] = ()) -> bytes:
+    """`git [options] -C root args…`'s output; RevisionError with git's own message when it
+    fails, GitMissing when there is no git to run."""
     try:
         done = subprocess.run(
-            ["git", "-C", str(root), *args],
+            ["git", *options, "-C", str(root), *args],
             input=stdin,
             capture_output=True,
             check=False,
@@ -72,7 +74,7 @@ def find_repo(content_dir: Path) -> Repo:
     while not probe.is_dir():
         probe = probe.parent
     try:
-        top = _git(probe, "rev-parse", "--show-toplevel").decode().strip()
+        top = git(probe, "rev-parse", "--show-toplevel").decode().strip()
     except GitMissing:
         raise
     except RevisionError:
@@ -90,7 +92,7 @@ def resolve(repo: Repo, revision: str) -> str:
     if not revision or revision.startswith("-"):
         raise RevisionError(f"not a revision: {revision!r}")
     try:
-        out = _git(
+        out = git(
             repo.root,
             "rev-parse",
             "--verify",
@@ -138,7 +140,7 @@ def read_revision(repo: Repo, revision: str) -> Snapshot:
     """
     commit = resolve(repo, revision)
     spec = str(repo.content) if repo.content.parts else "."
-    listing = _git(repo.root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", spec)
+    listing = git(repo.root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", spec)
     wanted: dict[str, str] = {}
     sources: dict[str, Source] = {}
     for entry in listing.split(b"\0"):
@@ -157,7 +159,7 @@ def read_revision(repo: Repo, revision: str) -> Snapshot:
             sources[shown] = problem
     if wanted:
         order = sorted(wanted)
-        batch = _git(
+        batch = git(
             repo.root,
             "cat-file",
             "--batch",
@@ -186,7 +188,7 @@ def ref_name(repo: Repo, revision: str, commit: str) -> str | None:
 
 def _current_branch(repo: Repo) -> str | None:
     try:
-        out = _git(repo.root, "symbolic-ref", "--quiet", "--short", "HEAD")
+        out = git(repo.root, "symbolic-ref", "--quiet", "--short", "HEAD")
     except RevisionError:
         return None
     return out.decode().strip() or None

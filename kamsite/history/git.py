@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from kamsite.diff.sources import GitMissing, Repo, RevisionError, find_repo, resolve
+from kamsite.diff.sources import Repo, RevisionError, find_repo, git, resolve
 from kamsite.load import MAX_BYTES
 from kamsite.validate import NotAFile, Source
 from kamsite.validate.files import FOLDERS, NOT_UTF8, expected_kind, shown_path
@@ -38,16 +37,7 @@ class Entry:
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    try:
-        done = subprocess.run(
-            ["git", *_PLAIN, "-C", str(root), *args], input=stdin, capture_output=True, check=False
-        )
-    except FileNotFoundError:
-        raise GitMissing from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed"
-        raise RevisionError(message)
-    return done.stdout
+    return git(root, *args, stdin=stdin, options=_PLAIN)
 
 
 def open_repo(content_dir: Path) -> Repo:
