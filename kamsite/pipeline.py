@@ -157,10 +157,11 @@ class PageSet:
         self._later = later
 
     def skeleton(self, path: str) -> str:
-        for more in self._later if path not in self.skeletons else ():
-            self.skeletons.update(more)
-            if path in self.skeletons:
-                break
+        if path not in self.skeletons:
+            for more in self._later:
+                self.skeletons.update(more)
+                if path in self.skeletons:
+                    break
         return self.skeletons[path]
 
     def markdown(self, path: str) -> str:
@@ -228,10 +229,9 @@ def _generate(
         history,
         some=result.content,
     )
-    first = next(parts)
-    assert isinstance(first, PageSet)
-    yield Generated(findings, first)
-    yield from (part for part in parts if isinstance(part, dict))
+    pages, rest = _handed(parts)
+    yield Generated(findings, pages)
+    yield from rest
 
 
 def _load(content_dir: Path) -> Content:
@@ -262,12 +262,17 @@ def build_pages(
     across rebuilds (the trend pictures read the content's Git history through it).
     """
     parts = _pages(keys, fingerprint, content_dir, load, renderer, overrides, history)
-    pages = next(parts)
-    assert isinstance(pages, PageSet)
-    for rest in parts:
-        assert isinstance(rest, dict)
-        pages.skeletons.update(rest)
+    pages, rest = _handed(parts)
+    for more in rest:
+        pages.skeletons.update(more)
     return pages
+
+
+def _handed(parts: Iterator[PageSet | dict[str, str]]) -> tuple[PageSet, Iterator[dict[str, str]]]:
+    """`_pages`' set, and the skeletons that follow it."""
+    pages = next(parts)
+    assert isinstance(pages, PageSet)  # the first part is always the set
+    return pages, (part for part in parts if isinstance(part, dict))
 
 
 def _pages(
@@ -342,8 +347,9 @@ def _pages(
             if content is not some:
                 trends = trends_for(content_dir, content, history, known=known)
             lists = _Maker(content, trends, renderer, overrides, cache, whole)
-        yield lists.make(listing)
-        cache.put_index(whole, listing)
+        made = lists.make(listing)
+        cache.put_index(whole, listing)  # before handing them over: a reader may stop there
+        yield made
 
 
 class _Maker:

@@ -10,6 +10,7 @@ from conftest import REPO
 
 import kamsite.pipeline
 from kamsite.graph import GraphvizMissing, Renderer
+from kamsite.model import Content
 from kamsite.pipeline import build_pages, cached_renderer, generate
 from kamsite.validate import validate_content
 
@@ -80,3 +81,23 @@ def test_an_error_in_the_forked_build_reaches_the_caller(
     monkeypatch.setenv("PATH", str(tmp_path))  # no dot
     with pytest.raises(GraphvizMissing, match="install the Debian package graphviz"):
         generate(REPO / "content", Renderer(tmp_path / "pictures"))
+
+
+def test_a_build_that_reads_its_pages_in_process_keeps_them_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where nothing forks, the pages are made as they are read; once the listing pages have
+    been read the next build finds every page in the cache and reads no model."""
+    monkeypatch.setenv("KAMSITE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(kamsite.pipeline, "can_fork", lambda: False)
+    content_dir = REPO / "content"
+    pages = generate(content_dir, cached_renderer()).pages
+    assert pages is not None
+    pages.skeleton("index.md")  # MkDocs reads the listing pages last, then stops asking
+    result = validate_content(content_dir)
+
+    def no_models() -> Content:
+        raise AssertionError("a build of an unchanged tree read the models")
+
+    again = build_pages(result.keys, result.fingerprint, content_dir, no_models, cached_renderer())
+    assert sorted(again.keys) == sorted(pages.keys)
