@@ -272,10 +272,11 @@ def _cross(
     strategies = {p: data[p] for p in paths("strategy") if p in data}
     ids: dict[str, str] = {}
     for path in sorted([*accounts, *strategies]):
-        key = f"{results[path].kind}:{ident(path)}"
-        if ident(path) is not None and key in ids:
+        own = ident(path)
+        key = f"{results[path].kind}:{own}"
+        if own is not None and key in ids:
             found.setdefault(path, []).append(
-                Finding(("id",), "duplicate-id", f"id `{ident(path)}` is also used by {ids[key]}")
+                Finding(("id",), "duplicate-id", f"id `{own}` is also used by {ids[key]}")
             )
         ids.setdefault(key, path)
 
