@@ -12,11 +12,18 @@ import kamsite.validate
 from kamsite.validate import validate_content
 
 
-def test_an_unchanged_tree_gives_the_same_findings_without_models(tmp_path: Path) -> None:
+def _example_with(tmp_path: Path, old: str, new: str) -> tuple[Path, Path]:
+    """The example content under `tmp_path` with kestrel-motors' first `old` made `new`; the
+    content dir and that plan."""
     content = tmp_path / "content"
     shutil.copytree(REPO / "content", content)
     plan = content / "accounts" / "kestrel-motors.yaml"
-    plan.write_text(plan.read_text("utf-8").replace("tier: ", "tier: vip-", 1), "utf-8")
+    plan.write_text(plan.read_text("utf-8").replace(old, new, 1), "utf-8")
+    return content, plan
+
+
+def test_an_unchanged_tree_gives_the_same_findings_without_models(tmp_path: Path) -> None:
+    content, plan = _example_with(tmp_path, "tier: ", "tier: vip-")
     cache = tmp_path / "cache"
     full = validate_content(content, cache_dir=cache)
     assert full.errors and full.content is not None
@@ -54,10 +61,7 @@ def test_findings_alone_equal_the_findings_with_models(
     if workers:
         monkeypatch.setattr(kamsite.validate, "_PARALLEL_FROM", 1)
         monkeypatch.setattr("os.cpu_count", lambda: 2)
-    content = tmp_path / "content"
-    shutil.copytree(REPO / "content", content)
-    plan = content / "accounts" / "kestrel-motors.yaml"
-    plan.write_text(plan.read_text("utf-8").replace("owner: ", "owner: nobody-", 1), "utf-8")
+    content, _plan = _example_with(tmp_path, "owner: ", "owner: nobody-")
     full = validate_content(content, cache_dir=False)
     assert full.errors and full.content is not None
     alone = validate_content(content, cache_dir=tmp_path / "a", models=False)
@@ -73,10 +77,7 @@ def test_an_edit_runs_the_cross_file_rules_of_the_edited_account_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The other accounts' cross-file findings come from the cache, equal to a fresh run."""
-    content = tmp_path / "content"
-    shutil.copytree(REPO / "content", content)
-    plan = content / "accounts" / "kestrel-motors.yaml"
-    plan.write_text(plan.read_text("utf-8").replace("owner: ", "owner: nobody-", 1), "utf-8")
+    content, _plan = _example_with(tmp_path, "owner: ", "owner: nobody-")
     cache = tmp_path / "cache"
     first = validate_content(content, cache_dir=cache)
     assert "unknown-ref" in {d.code for d in first.diagnostics}
