@@ -105,8 +105,11 @@ def _machine_key() -> bytes:
     return stored if len(stored) == _KEY_BYTES else key
 
 
-def _tag(name: str, payload: bytes) -> bytes:
-    return hmac.new(_machine_key(), name.encode() + b"\0" + payload, hashlib.sha256).digest()
+def _tag(name: str, *chunks: bytes) -> bytes:
+    signed = hmac.new(_machine_key(), name.encode() + b"\0", hashlib.sha256)
+    for chunk in chunks:
+        signed.update(chunk)
+    return signed.digest()
 
 
 class SignedStore:
@@ -137,11 +140,12 @@ class SignedStore:
         tag, payload = data[len(_MAGIC) : head], data[head:]
         return payload if hmac.compare_digest(tag, _tag(name, payload)) else None
 
-    def write(self, name: str, payload: bytes) -> None:
-        """Written beside its place and renamed into it, so a reader never meets a half-written
-        entry: a build reads its pages' entries late, and a second build or `kamsite pages`
-        may be writing the same names meanwhile (the same bytes: a name is a hash of what its
-        entry holds). A failure only loses the entry."""
+    def write(self, name: str, *payload: bytes) -> None:
+        """The payload, given in chunks (a large page's HTML is never copied into one), written
+        beside its place and renamed into it, so a reader never meets a half-written entry: a
+        build reads its pages' entries late, and a second build or `kamsite pages` may be
+        writing the same names meanwhile (the same bytes: a name is a hash of what its entry
+        holds). A failure only loses the entry."""
         target = self._file(name)
         if target is None:
             return
@@ -150,7 +154,10 @@ class SignedStore:
             if target.parent not in self._folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 self._folders.add(target.parent)
-            part.write_bytes(_MAGIC + _tag(name, payload) + payload)
+            with part.open("wb") as out:
+                out.write(_MAGIC + _tag(name, *payload))
+                for chunk in payload:
+                    out.write(chunk)
             os.replace(part, target)
         except OSError:
             with contextlib.suppress(OSError):

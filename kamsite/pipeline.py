@@ -31,7 +31,7 @@ from kamsite.history import HistoryCache
 from kamsite.model import Content, resolve_as_of
 from kamsite.model.content import as_of_inputs
 from kamsite.pagecache import PageCache, join, split
-from kamsite.pages import account_page_path, indexed, makers_of, template_sources
+from kamsite.pages import Page, account_page_path, indexed, makers_of, template_sources
 from kamsite.pages.context import Drawings, Site, account_url
 from kamsite.pages.trends import Trends, known_history, trends_for, trends_stamp
 from kamsite.score import AccountScore, PortfolioScores, score_portfolio
@@ -411,7 +411,7 @@ class _Work:
     """The pages to make (path → key) and what makes them. Forked workers inherit it, so
     nothing of it is pickled; each sends back only its pages' skeletons."""
 
-    makers: Mapping[str, Callable[[], str]]
+    makers: Mapping[str, Callable[[], Page]]
     keys: Mapping[str, str]
     draw: Callable[[Iterable[str]], Mapping[str, str]]
     """The decision chains of the account pages among some paths, by account id."""

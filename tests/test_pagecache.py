@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from test_pages_templates import AS_OF, hostile_content
 
-from kamsite.pagecache import PageCache, join, split
+from kamsite.pagecache import RAW_CLOSE, RAW_OPEN, PageCache, join, split
 from kamsite.pages import Drawings, generate_pages
-from kamsite.pages.markup import RAW_OPEN
 from kamsite.score import score_portfolio
 
 
@@ -30,7 +29,46 @@ def test_split_then_join_gives_the_page_back(language: str, tmp_path: Path) -> N
         assert all("<" not in w for w in bare)
         assert join(parts) == markdown, path
         cache.put(path.replace("/", "_"), parts)
-        assert cache.parts(path.replace("/", "_")) == parts
+        stored = cache.parts(path.replace("/", "_"))
+        assert stored is not None
+        assert (stored.skeleton, stored.words, stored.blocks) == (
+            parts.skeleton,
+            parts.words,
+            parts.blocks,
+        )
+
+
+def test_a_page_in_pieces_splits_as_its_text() -> None:
+    """A page that lists the whole portfolio is split as its layout renders it: pieces that
+    cut the marks' surroundings anywhere, whitespace at the blocks' edges, and more pieces
+    than are gathered before encoding give the parts of the same text."""
+    rows = [f"<tr><td>{n} 甲</td></tr>\n" for n in range(20_000)]
+    pieces = [
+        "# T\n",
+        f"\n{RAW_OPEN}\n",
+        "  \n",
+        "<table>",
+        *rows,
+        "</table>",
+        "\n",
+        "  ",
+        f"\n{RAW_CLOSE}\n## U\n\n{RAW_OPEN}\n<p>x</p>\n\n{RAW_CLOSE}\n",
+        "tail",
+    ]
+    text = "".join(pieces)
+    for indexed in (True, False):
+        streamed, whole = split(iter(pieces), indexed=indexed), split(text, indexed=indexed)
+        assert (
+            streamed.blocks == whole.blocks == ("<table>" + "".join(rows) + "</table>", "<p>x</p>")
+        )
+        assert (
+            streamed.skeleton
+            == whole.skeleton
+            == "# T\n\n\nkamsite-raw-0\n\n## U\n\n\nkamsite-raw-1\n\ntail"
+        )
+        assert streamed.words == whole.words
+        assert streamed.lengths == tuple(len(b) for b in whole.blocks)
+    assert len(split(iter(pieces), indexed=False).html) > 2  # encoded as it came
 
 
 def test_a_person_row_is_a_search_section_of_its_own() -> None:

@@ -9,12 +9,13 @@ plugins (Zensical). Every item page is `<section>/<id>/index.md`, so its URL is
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
 from kamsite.cache import SignedStore
 from kamsite.model import Content
+from kamsite.pagecache import join, split
 from kamsite.pages.account import account_page
 from kamsite.pages.context import Drawings, Site
 from kamsite.pages.method import method_page
@@ -52,6 +53,10 @@ def indexed(path: str) -> bool:
     return path.startswith(("accounts/", "strategies/"))
 
 
+Page = str | Iterator[str]
+"""A page as made: its text, or the pieces its layout renders (`Site.stream`)."""
+
+
 def page_makers(
     content: Content,
     scores: PortfolioScores,
@@ -61,7 +66,7 @@ def page_makers(
     overrides: Path | None = None,
     memo: SignedStore | None = None,
     trends: Trends | None = None,
-) -> dict[str, Callable[[], str]]:
+) -> dict[str, Callable[[], Page]]:
     """Every generated page as a function that makes it, so a caller can make only the pages
     whose inputs changed (an account page needs only its account's drawing).
 
@@ -72,11 +77,11 @@ def page_makers(
     return makers_of(Site(content, scores, drawings, as_of, overrides, memo, trends))
 
 
-def makers_of(site: Site) -> dict[str, Callable[[], str]]:
+def makers_of(site: Site) -> dict[str, Callable[[], Page]]:
     """`page_makers` of a site a caller keeps (to `prepare` it before forking workers)."""
     content = site.content
     everyone = duties(site)
-    makers: dict[str, Callable[[], str]] = {
+    makers: dict[str, Callable[[], Page]] = {
         "index.md": lambda: dashboard_page(site),
         "accounts/index.md": lambda: accounts_index_page(site),
         "strategies/index.md": lambda: strategies_index_page(site),
@@ -104,9 +109,11 @@ def generate_pages(
     *,
     overrides: Path | None = None,
 ) -> dict[str, str]:
-    """Every generated page, sorted by path; a pure function of its arguments and templates."""
+    """Every generated page, sorted by path; a pure function of its arguments and templates.
+    Each is the text `split` and `join` give back (raw blocks without the whitespace at
+    their edges), as a build stores and publishes it."""
     makers = page_makers(content, scores, drawings, as_of, overrides=overrides)
-    return {path: make() for path, make in makers.items()}
+    return {path: join(split(make(), indexed=False)) for path, make in makers.items()}
 
 
 def write_pages(pages: dict[str, str], folder: Path) -> None:
@@ -120,6 +127,7 @@ def write_pages(pages: dict[str, str], folder: Path) -> None:
 __all__ = [
     "SECTION_PAGES",
     "Drawings",
+    "Page",
     "account_page_path",
     "generate_pages",
     "indexed",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -86,6 +86,12 @@ class Site:
         """A page from its layout; every layout also gets `say` (labels) and `as_of`."""
         layout = self.templates.get_template(template)
         return layout.render(say=self.say, as_of=self.as_of.isoformat(), **context)
+
+    def stream(self, template: str, **context: object) -> Iterator[str]:
+        """`render` in the pieces the layout makes, for the pages that list the whole
+        portfolio: they are split and stored as they come (`kamsite.pagecache.split`)."""
+        layout = self.templates.get_template(template)
+        return layout.generate(say=self.say, as_of=self.as_of.isoformat(), **context)
 
     def kept(self, template: str, **context: object) -> str:
         """`render`, or the page as rendered before from an equal view (see `memo`): after

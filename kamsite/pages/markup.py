@@ -18,6 +18,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from kamsite.pagecache import RAW_CLOSE, RAW_OPEN
+
 
 @lru_cache(maxsize=65536)
 def href(here: str, target: str) -> str:
@@ -27,10 +29,6 @@ def href(here: str, target: str) -> str:
     """
     rel = posixpath.relpath(target or ".", here or ".")
     return "./" if rel == "." else rel + "/"
-
-
-RAW_OPEN = "<!-- kamsite:raw -->"
-RAW_CLOSE = "<!-- /kamsite:raw -->"
 
 
 def block(fragment: str) -> str:

@@ -7,6 +7,7 @@ scored portfolio rather than one account at a time.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -284,16 +285,16 @@ def accounts_index_page(site: Site) -> str:
     return site.render("accounts_index.html", accounts=account_table(site, "accounts/"))
 
 
-def actions_page(site: Site) -> str:
+def actions_page(site: Site) -> Iterator[str]:
     here = "actions/"
-    return site.render(
+    return site.stream(
         "actions.html",
         actions=action_lines(site, here, open_actions(site)),
         tasks=task_lines(site, here, overdue_tasks(site)),
     )
 
 
-def risks_page(site: Site) -> str:
+def risks_page(site: Site) -> Iterator[str]:
     """Accounts in attention order, each with its flags and risks: one pass over the ranking."""
     here = "risks/"
     groups = []
@@ -310,4 +311,4 @@ def risks_page(site: Site) -> str:
                 risks=risk_lines(site, here, [AccountRisk(account, r) for r in ordered]),
             )
         )
-    return site.render("risks.html", accounts=tuple(groups))
+    return site.stream("risks.html", accounts=tuple(groups))

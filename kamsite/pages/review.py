@@ -8,7 +8,7 @@ from `kamsite.score.attention` and `kamsite.score.revenue`; this module only for
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -248,7 +248,7 @@ class PersonLine:
     owner: Link | None
 
 
-def relationships_page(site: Site) -> str:
+def relationships_page(site: Site) -> Iterator[str]:
     here = "relationships/"
     lines = []
     for k in key_people(site.accounts(), site.as_of):
@@ -270,6 +270,6 @@ def relationships_page(site: Site) -> str:
                 owner=site.member(here, s.owner),
             )
         )
-    return site.render(
+    return site.stream(
         "relationships.html", people=tuple(lines), default_target=site.say.value(DEFAULT_TARGET)
     )

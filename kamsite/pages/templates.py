@@ -21,11 +21,14 @@ from jinja2 import (
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
+    nodes,
 )
 from jinja2.ext import Extension
+from jinja2.parser import Parser
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from kamsite.pagecache import RAW_CLOSE, RAW_OPEN
 from kamsite.pages.cells import CELLS
 from kamsite.pages.markdown import heading, page_title
 from kamsite.pages.markup import block
@@ -40,6 +43,29 @@ class Dedent(Extension):
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
         return "\n".join(line.lstrip() for line in source.split("\n"))
+
+
+class HtmlBlock(Extension):
+    """`{% html %}…{% endhtml %}`: a raw HTML block, as `{% filter raw %}` makes, whose HTML
+    goes out as it is rendered.
+
+    A filter gathers its whole block before it runs, and a table that grows with the
+    portfolio (the 60,000 rows of `/relationships/` at 5,000 accounts) then stood in memory
+    four times over. This tag only puts the block's marks around what it renders; the
+    whitespace at the block's edges is dropped where the page is split
+    (`kamsite.pagecache.split`), as `raw` drops it.
+    """
+
+    tags = {"html"}  # noqa: RUF012 - Jinja declares it so
+
+    def parse(self, parser: Parser) -> list[nodes.Node]:
+        line = next(parser.stream).lineno
+        body = parser.parse_statements(("name:endhtml",), drop_needle=True)
+        return [
+            nodes.Output([nodes.TemplateData(f"\n{RAW_OPEN}\n")]).set_lineno(line),
+            *body,
+            nodes.Output([nodes.TemplateData(f"\n{RAW_CLOSE}\n")]).set_lineno(line),
+        ]
 
 
 def raw(fragment: str) -> Markup:
@@ -67,7 +93,7 @@ def environment(overrides: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        extensions=[Dedent],
+        extensions=[Dedent, HtmlBlock],
     )
     env.filters.update(raw=raw, dash=dash)
     env.globals.update(page_title=page_title, heading=heading, cells=SimpleNamespace(**CELLS))
