@@ -17,8 +17,8 @@ from jinja2 import TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
 from kamsite.model import Account, Content, PortfolioSettings, Strategy, Team
+from kamsite.pagecache import RAW_CLOSE, RAW_OPEN
 from kamsite.pages import Drawings, generate_pages, template_sources
-from kamsite.pages.markup import RAW_CLOSE, RAW_OPEN
 from kamsite.score import score_portfolio
 
 ACCOUNT_PAGES = re.compile(r"^accounts/[^/]+/index\.md$")
@@ -79,6 +79,31 @@ def test_an_override_may_use_the_shared_macros_of_the_package(
     (tmp_path / "account.html").write_text(OVERRIDE, encoding="utf-8")
     page = generate(content, overrides=tmp_path)["accounts/evil-corp/index.md"]
     assert 'owner <a href="../../team/amy/">Amy &lt;script&gt;' in page
+
+
+def test_an_html_block_is_the_raw_filter_streamed(content: Content, tmp_path: Path) -> None:
+    """`{% html %}` (what the portfolio-wide layouts use, so their rows are not gathered in
+    memory) makes the page `{% filter raw %}` makes, in the sandbox too, whitespace at the
+    block's edges and escaping included."""
+    layout = """{{ page_title("People") }}
+{% BLOCK %}
+
+  <table>{% for p in people %}<tr><td>{{ p.name.text }}</td></tr>
+{% endfor %}</table>
+  {% if not people %}none{% endif %}
+
+{% ENDBLOCK %}
+"""
+    pages = {}
+    for tag, end in (("filter raw", "endfilter"), ("html", "endhtml")):
+        (tmp_path / tag).mkdir()
+        source = layout.replace("ENDBLOCK", end).replace("BLOCK", tag)
+        (tmp_path / tag / "relationships.html").write_text(source, encoding="utf-8")
+        pages[tag] = generate(content, overrides=tmp_path / tag)["relationships/index.md"]
+    assert pages["html"] == pages["filter raw"]
+    assert f"\n{RAW_OPEN}\n<table><tr><td>" in pages["html"]
+    assert f"</table>\n{RAW_CLOSE}\n" in pages["html"]
+    assert "&lt;script&gt;kamhostile()" in pages["html"] and "<script>" not in pages["html"]
 
 
 def test_a_broken_override_fails_loudly(content: Content, tmp_path: Path) -> None:
