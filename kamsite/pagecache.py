@@ -55,16 +55,17 @@ class Parts:
 
 
 _CHUNK = 8192
-"""Pieces of a block gathered before they are encoded."""
+"""How many pieces of a block are gathered before they are encoded together."""
 
 
 def split(page: str | Iterable[str], *, indexed: bool = True) -> Parts:
-    """Each raw block (from its opening mark to the first closing mark after it, or the end
-    of the page) taken out, without the whitespace at its edges; a page not `indexed` gives
-    search no words of its blocks (its headings stay).
+    """Each raw block (from its opening mark to the first closing mark after it) taken out,
+    without the whitespace at its edges; a page not `indexed` gives search no words of its
+    blocks (its headings stay). An opening mark without a closing one stays in the skeleton.
 
-    `page`: the text, or its pieces as a layout renders them (`Site.stream`), which are
-    encoded as they come, so a large page never stands whole in memory."""
+    `page`: the text, or its pieces as a layout renders them (`Site.stream`), cut anywhere.
+    The blocks of a page not `indexed` are encoded as their pieces come, so its HTML never
+    stands whole in memory as text (search needs an indexed block's whole text)."""
     splitter = _Splitter(indexed)
     for piece in (page,) if isinstance(page, str) else page:
         splitter.feed(piece)
@@ -72,68 +73,90 @@ def split(page: str | Iterable[str], *, indexed: bool = True) -> Parts:
 
 
 class _Splitter:
+    """`split` between one piece and the next."""
+
     def __init__(self, indexed: bool) -> None:
         self.indexed = indexed
         self.skeleton: list[str] = []
         self.words: list[str] = []
         self.lengths: list[int] = []
         self.html: list[bytes] = []
+        self.held = ""
+        """The end of the last piece, where it may begin a mark."""
         self.block: list[str] | None = None
         """The open block's pieces not yet encoded; None outside a block."""
+        self.lead = ""
+        """The open block's leading whitespace (given back if the block is never closed)."""
+        self.first = 0
+        """The open block's first chunk in `html`."""
         self.size = 0
         """The open block's characters encoded so far."""
 
     def feed(self, piece: str) -> None:
+        text = "".join((self.held, piece))  # a plain str: `+` on Markup would escape the other
         done = 0
         while True:
-            if self.block is None:
-                start = piece.find(_OPEN, done)
-                if start == -1:
-                    self.skeleton.append(piece[done:])
-                    return
-                self.skeleton += (piece[done:start], placeholder(len(self.lengths)))
-                self.block, self.size = [], 0
-                done = start + len(_OPEN)
-            else:
-                end = piece.find(_CLOSE, done)
-                if end == -1:
-                    self._gather(piece[done:])
-                    return
-                self._gather(piece[done:end])
-                self._close()
-                done = end + len(_CLOSE)
-
-    def _gather(self, piece: str) -> None:
-        block = self.block
-        assert block is not None
-        if not block and not self.size:
-            piece = piece.lstrip()  # the block's leading whitespace
-            if not piece:
+            mark = _OPEN if self.block is None else _CLOSE
+            found = text.find(mark, done)
+            if found == -1:
+                held = _held(text, mark, done)
+                self._take(text[done:held])
+                self.held = text[held:]
                 return
-        block.append(piece)
+            self._take(text[done:found])
+            if self.block is None:
+                self.skeleton.append(placeholder(len(self.lengths)))
+                self.block, self.lead, self.first, self.size = [], "", len(self.html), 0
+            else:
+                self._close()
+            done = found + len(mark)
+
+    def _take(self, text: str) -> None:
+        if self.block is None:
+            self.skeleton.append(text)
+            return
+        block = self.block
+        if not block and not self.size:  # the block's leading whitespace
+            kept = text.lstrip()
+            self.lead += text[: len(text) - len(kept)]
+            if not kept:
+                return
+            text = kept
+        block.append(text)
         if len(block) >= _CHUNK and not self.indexed:
-            text = "".join(block)
-            kept = text.rstrip()  # trailing whitespace waits: it may end the block
-            block[:] = [text[len(kept) :]]
+            whole = "".join(block)
+            kept = whole.rstrip()  # trailing whitespace waits: it may end the block
+            block[:] = [whole[len(kept) :]]
             self.html.append(kept.encode("utf-8"))
             self.size += len(kept)
 
     def _close(self) -> None:
         assert self.block is not None
         text = "".join(self.block).rstrip()
-        if self.indexed:
-            self.words.append(_words(text))
-        else:
-            self.words.append("")
+        self.words.append(_words(text) if self.indexed else "")
         self.html.append(text.encode("utf-8"))
         self.lengths.append(self.size + len(text))
         self.block = None
 
     def parts(self) -> Parts:
-        if self.block is not None:
-            self._close()
+        self._take(self.held)
+        if self.block is not None:  # not a block: the mark and what follows it, as written
+            encoded = b"".join(self.html[self.first :]).decode("utf-8")
+            del self.html[self.first :]
+            self.skeleton[-1] = _OPEN + self.lead + encoded + "".join(self.block)
         skeleton = "".join(self.skeleton)
         return Parts(skeleton, tuple(self.words), tuple(self.lengths), tuple(self.html))
+
+
+def _held(text: str, mark: str, start: int) -> int:
+    """Where the end of `text` (from `start`) may begin `mark`, or its end: a mark may be
+    cut between two pieces."""
+    at = text.find(mark[0], max(start, len(text) - len(mark) + 1))
+    while at != -1:
+        if mark.startswith(text[at:]):
+            return at
+        at = text.find(mark[0], at + 1)
+    return len(text)
 
 
 def _words(block: str) -> str:

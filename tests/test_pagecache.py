@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 from test_pages_templates import AS_OF, hostile_content
 
 from kamsite.pagecache import RAW_CLOSE, RAW_OPEN, PageCache, join, split
@@ -39,36 +40,35 @@ def test_split_then_join_gives_the_page_back(language: str, tmp_path: Path) -> N
 
 
 def test_a_page_in_pieces_splits_as_its_text() -> None:
-    """A page that lists the whole portfolio is split as its layout renders it: pieces that
-    cut the marks' surroundings anywhere, whitespace at the blocks' edges, and more pieces
-    than are gathered before encoding give the parts of the same text."""
-    rows = [f"<tr><td>{n} 甲</td></tr>\n" for n in range(20_000)]
-    pieces = [
-        "# T\n",
-        f"\n{RAW_OPEN}\n",
-        "  \n",
-        "<table>",
-        *rows,
-        "</table>",
-        "\n",
-        "  ",
-        f"\n{RAW_CLOSE}\n## U\n\n{RAW_OPEN}\n<p>x</p>\n\n{RAW_CLOSE}\n",
-        "tail",
-    ]
-    text = "".join(pieces)
+    """A page that lists the whole portfolio is split as its layout renders it: pieces cut
+    anywhere (inside the marks too), escaped pieces (`Markup`), whitespace at the blocks'
+    edges, and more pieces than are gathered before encoding give the parts of the text."""
+    rows = [Markup(f"<tr><td>{n} 甲 &amp;</td></tr>\n") for n in range(20_000)]
+    page = (
+        f"# T\n\n{RAW_OPEN}\n  \n<table>{''.join(rows)}</table>\n  \n{RAW_CLOSE}\n"
+        f"## U\n\n{RAW_OPEN}\n<p>x</p>\n\n{RAW_CLOSE}\ntail <!-- kamsite"
+    )
+    cuts = [*range(0, 40), *range(40, len(page) - 80, 47), *range(len(page) - 80, len(page))]
+    pieces = [Markup(page[a:b]) for a, b in zip(cuts, [*cuts[1:], len(page)], strict=True)]
+    assert "".join(pieces) == page
     for indexed in (True, False):
-        streamed, whole = split(iter(pieces), indexed=indexed), split(text, indexed=indexed)
+        streamed, whole = split(iter(pieces), indexed=indexed), split(page, indexed=indexed)
+        assert streamed.blocks == whole.blocks == (f"<table>{''.join(rows)}</table>", "<p>x</p>")
+        assert streamed.skeleton == whole.skeleton
         assert (
-            streamed.blocks == whole.blocks == ("<table>" + "".join(rows) + "</table>", "<p>x</p>")
-        )
-        assert (
-            streamed.skeleton
-            == whole.skeleton
-            == "# T\n\n\nkamsite-raw-0\n\n## U\n\n\nkamsite-raw-1\n\ntail"
+            whole.skeleton
+            == "# T\n\n\nkamsite-raw-0\n\n## U\n\n\nkamsite-raw-1\n\ntail <!-- kamsite"
         )
         assert streamed.words == whole.words
         assert streamed.lengths == tuple(len(b) for b in whole.blocks)
-    assert len(split(iter(pieces), indexed=False).html) > 2  # encoded as it came
+    assert len(split(iter(pieces), indexed=False).html) > 2  # a long block encoded as it came
+
+
+def test_an_unclosed_mark_stays_in_the_skeleton_as_written() -> None:
+    page = f"# T\n\n{RAW_OPEN}\n  <p>x</p>\n## H\n"
+    for pieces in ([page], list(page)):
+        parts = split(iter(pieces), indexed=False)
+        assert parts.blocks == () and join(parts) == parts.skeleton == page
 
 
 def test_a_person_row_is_a_search_section_of_its_own() -> None:

@@ -106,6 +106,23 @@ def test_an_html_block_is_the_raw_filter_streamed(content: Content, tmp_path: Pa
     assert "&lt;script&gt;kamhostile()" in pages["html"] and "<script>" not in pages["html"]
 
 
+@pytest.mark.parametrize("layout", ["relationships", "actions", "risks"])
+def test_a_streamed_layout_makes_the_page_the_raw_filter_makes(
+    content: Content, tmp_path: Path, layout: str
+) -> None:
+    """The layouts whose tables grow with the portfolio stream their blocks (`{% html %}`);
+    the same layouts written with `{% filter raw %}` give the same pages, byte for byte."""
+    source = (Path(__file__).parents[1] / "kamsite" / "templates" / f"{layout}.html").read_text()
+    assert "{% html %}" in source
+    filtered = source.replace("{% html %}", "{% filter raw %}").replace(
+        "{% endhtml %}", "{% endfilter %}"
+    )
+    (tmp_path / f"{layout}.html").write_text(filtered, encoding="utf-8")
+    path = f"{layout}/index.md"
+    streamed = generate(content)[path]
+    assert RAW_OPEN in streamed and generate(content, overrides=tmp_path)[path] == streamed
+
+
 def test_a_broken_override_fails_loudly(content: Content, tmp_path: Path) -> None:
     (tmp_path / "account.html").write_text("{% if %}", encoding="utf-8")
     with pytest.raises(TemplateSyntaxError):
