@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from kamsite.cache import SignedStore
@@ -54,8 +55,8 @@ class Parts:
         return _cut(b"".join(self.html).decode("utf-8"), self.lengths)
 
 
-_CHUNK = 8192
-"""How many pieces of a block are gathered before they are encoded together."""
+_GROUP = 4096
+"""Pieces joined before they are looked through: a layout yields a piece per cell value."""
 
 
 def split(page: str | Iterable[str], *, indexed: bool = True) -> Parts:
@@ -67,8 +68,12 @@ def split(page: str | Iterable[str], *, indexed: bool = True) -> Parts:
     The blocks of a page not `indexed` are encoded as their pieces come, so its HTML never
     stands whole in memory as text (search needs an indexed block's whole text)."""
     splitter = _Splitter(indexed)
-    for piece in (page,) if isinstance(page, str) else page:
-        splitter.feed(piece)
+    if isinstance(page, str):
+        splitter.feed(str(page))  # a plain str: `+` on Markup would escape the other side
+    else:
+        pieces = iter(page)
+        while group := "".join(islice(pieces, _GROUP)):  # a plain str, even of Markup pieces
+            splitter.feed(group)
     return splitter.parts()
 
 
@@ -84,16 +89,19 @@ class _Splitter:
         self.held = ""
         """The end of the last piece, where it may begin a mark."""
         self.block: list[str] | None = None
-        """The open block's pieces not yet encoded; None outside a block."""
+        """The open block's text, when it is `indexed` (search reads it whole); None outside
+        a block."""
         self.lead = ""
         """The open block's leading whitespace (given back if the block is never closed)."""
+        self.trail = ""
+        """The open block's whitespace so far at its end: it may end the block."""
         self.first = 0
         """The open block's first chunk in `html`."""
         self.size = 0
-        """The open block's characters encoded so far."""
+        """The open block's characters so far, but `trail`."""
 
     def feed(self, piece: str) -> None:
-        text = "".join((self.held, piece))  # a plain str: `+` on Markup would escape the other
+        text = self.held + piece
         done = 0
         while True:
             mark = _OPEN if self.block is None else _CLOSE
@@ -106,7 +114,13 @@ class _Splitter:
             self._take(text[done:found])
             if self.block is None:
                 self.skeleton.append(placeholder(len(self.lengths)))
-                self.block, self.lead, self.first, self.size = [], "", len(self.html), 0
+                self.block, self.first, self.size, self.lead, self.trail = (
+                    [],
+                    len(self.html),
+                    0,
+                    "",
+                    "",
+                )
             else:
                 self._close()
             done = found + len(mark)
@@ -115,35 +129,37 @@ class _Splitter:
         if self.block is None:
             self.skeleton.append(text)
             return
-        block = self.block
-        if not block and not self.size:  # the block's leading whitespace
+        if not self.size and not self.trail:  # the block's leading whitespace
             kept = text.lstrip()
             self.lead += text[: len(text) - len(kept)]
-            if not kept:
-                return
             text = kept
-        block.append(text)
-        if len(block) >= _CHUNK and not self.indexed:
-            whole = "".join(block)
-            kept = whole.rstrip()  # trailing whitespace waits: it may end the block
-            block[:] = [whole[len(kept) :]]
-            self.html.append(kept.encode("utf-8"))
+        text = self.trail + text
+        kept = text.rstrip()
+        self.trail = text[len(kept) :]
+        if kept:
             self.size += len(kept)
+            if self.indexed:
+                self.block.append(kept)
+            else:
+                self.html.append(kept.encode("utf-8"))
 
     def _close(self) -> None:
         assert self.block is not None
-        text = "".join(self.block).rstrip()
-        self.words.append(_words(text) if self.indexed else "")
-        self.html.append(text.encode("utf-8"))
-        self.lengths.append(self.size + len(text))
+        if self.indexed:
+            text = "".join(self.block)
+            self.words.append(_words(text))
+            self.html.append(text.encode("utf-8"))
+        else:
+            self.words.append("")
+        self.lengths.append(self.size)
         self.block = None
 
     def parts(self) -> Parts:
         self._take(self.held)
         if self.block is not None:  # not a block: the mark and what follows it, as written
-            encoded = b"".join(self.html[self.first :]).decode("utf-8")
+            taken = "".join(self.block) or b"".join(self.html[self.first :]).decode("utf-8")
             del self.html[self.first :]
-            self.skeleton[-1] = _OPEN + self.lead + encoded + "".join(self.block)
+            self.skeleton[-1] = _OPEN + self.lead + taken + self.trail
         skeleton = "".join(self.skeleton)
         return Parts(skeleton, tuple(self.words), tuple(self.lengths), tuple(self.html))
 
