@@ -113,17 +113,15 @@ class _Splitter:
                 return
             self._take(text[done:found])
             if self.block is None:
-                self.skeleton.append(placeholder(len(self.lengths)))
-                self.block, self.first, self.size, self.lead, self.trail = (
-                    [],
-                    len(self.html),
-                    0,
-                    "",
-                    "",
-                )
+                self._open()
             else:
                 self._close()
             done = found + len(mark)
+
+    def _open(self) -> None:
+        self.skeleton.append(placeholder(len(self.lengths)))
+        self.block, self.first, self.size = [], len(self.html), 0
+        self.lead = self.trail = ""
 
     def _take(self, text: str) -> None:
         if self.block is None:
