@@ -21,9 +21,10 @@ from kamsite.cache import SignedStore
 
 RAW_OPEN = "<!-- kamsite:raw -->"
 RAW_CLOSE = "<!-- /kamsite:raw -->"
-"""A raw block's marks, each on a line of its own (`kamsite.pages.markup.block`)."""
-_OPEN = f"\n{RAW_OPEN}\n"
-_CLOSE = f"\n{RAW_CLOSE}\n"
+OPEN_MARK = f"\n{RAW_OPEN}\n"
+CLOSE_MARK = f"\n{RAW_CLOSE}\n"
+"""A raw block's marks, each on a line of its own, as a page holds them
+(`kamsite.pages.markup.block`, `{% html %}`)."""
 _PLACEHOLDER = re.compile(r"\n\nkamsite-raw-(\d+)\n\n")
 _SVG = re.compile(r"<svg\b")
 _SVG_END = "</svg>"
@@ -104,7 +105,7 @@ class _Splitter:
         text = self.held + piece
         done = 0
         while True:
-            mark = _OPEN if self.block is None else _CLOSE
+            mark = OPEN_MARK if self.block is None else CLOSE_MARK
             found = text.find(mark, done)
             if found == -1:
                 held = _held(text, mark, done)
@@ -157,7 +158,7 @@ class _Splitter:
         if self.block is not None:  # not a block: the mark and what follows it, as written
             taken = "".join(self.block) or b"".join(self.html[self.first :]).decode("utf-8")
             del self.html[self.first :]
-            self.skeleton[-1] = _OPEN + self.lead + taken + self.trail
+            self.skeleton[-1] = OPEN_MARK + self.lead + taken + self.trail
         skeleton = "".join(self.skeleton)
         return Parts(skeleton, tuple(self.words), tuple(self.lengths), tuple(self.html))
 
@@ -209,7 +210,7 @@ def join(parts: Parts) -> str:
     """The page as generated (the inverse of `split`), for builders that run no plugins."""
     blocks = parts.blocks
     return _PLACEHOLDER.sub(
-        lambda m: f"\n{RAW_OPEN}\n{blocks[int(m.group(1))]}\n{RAW_CLOSE}\n", parts.skeleton
+        lambda m: f"{OPEN_MARK}{blocks[int(m.group(1))]}{CLOSE_MARK}", parts.skeleton
     )
 
 
@@ -223,7 +224,7 @@ class PageCache:
 
     def put(self, key: str, parts: Parts) -> None:
         self.store.write(f"{key}.s", _frame((parts.skeleton, *parts.words)))
-        self.store.write(f"{key}.b", _head(parts.lengths), *parts.html)
+        self.store.write(f"{key}.b", _lengths(parts.lengths), *parts.html)
 
     def _head(self, key: str) -> tuple[str, ...] | None:
         texts = _unframe(self.store.read(f"{key}.s"))
@@ -267,10 +268,11 @@ class PageCache:
 def _frame(texts: tuple[str, ...]) -> bytes:
     """Texts as one entry: their lengths (JSON) on the first line, then the texts run together,
     so an HTML block (~100 KB) is stored and read back without escaping."""
-    return _head(tuple(len(t) for t in texts)) + "".join(texts).encode("utf-8")
+    return _lengths(tuple(len(t) for t in texts)) + "".join(texts).encode("utf-8")
 
 
-def _head(lengths: tuple[int, ...]) -> bytes:
+def _lengths(lengths: tuple[int, ...]) -> bytes:
+    """An entry's first line: the lengths of the texts it holds."""
     return json.dumps(list(lengths)).encode() + b"\n"
 
 

@@ -83,13 +83,13 @@ class Site:
         return f"{code_stamp()}\0{sources}\0{self.content.settings.language}\0{self.as_of}"
 
     def render(self, template: str, **context: object) -> str:
-        """A page from its layout; every layout also gets `say` (labels) and `as_of`."""
-        layout = self.templates.get_template(template)
-        return layout.render(say=self.say, as_of=self.as_of.isoformat(), **context)
+        """A page from its layout (`stream`, joined)."""
+        return "".join(self.stream(template, **context))
 
     def stream(self, template: str, **context: object) -> Iterator[str]:
-        """`render` in the pieces the layout makes, for the pages that list the whole
-        portfolio: they are split and stored as they come (`kamsite.pagecache.split`)."""
+        """A page from its layout in the pieces the layout makes, for the pages that list the
+        whole portfolio: they are split and stored as they come (`kamsite.pagecache.split`).
+        Every layout also gets `say` (labels) and `as_of`."""
         layout = self.templates.get_template(template)
         return layout.generate(say=self.say, as_of=self.as_of.isoformat(), **context)
 

@@ -17,7 +17,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from kamsite.pagecache import RAW_CLOSE, RAW_OPEN
+from kamsite.pagecache import CLOSE_MARK, OPEN_MARK
 
 
 @lru_cache(maxsize=65536)
@@ -43,9 +43,10 @@ def block(fragment: str) -> str:
     """A raw HTML block in Markdown, set apart by blank lines so Markdown leaves it alone.
 
     The marker comments let an adapter hand the block past its Markdown engine
-    untouched (content cannot forge them: text is escaped, rich text loses comments).
+    untouched (content cannot forge them: text is escaped, rich text loses comments). The
+    whitespace at the block's edges goes where every page is split (`pagecache.split`).
     """
-    return f"\n{RAW_OPEN}\n{fragment.strip()}\n{RAW_CLOSE}\n"
+    return f"{OPEN_MARK}{fragment}{CLOSE_MARK}"
 
 
 _SCHEMES = {"http", "https", "mailto"}

@@ -28,7 +28,7 @@ from jinja2.parser import Parser
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from kamsite.pagecache import RAW_CLOSE, RAW_OPEN
+from kamsite.pagecache import CLOSE_MARK, OPEN_MARK
 from kamsite.pages.cells import CELLS
 from kamsite.pages.markdown import heading, page_title
 from kamsite.pages.markup import block
@@ -53,7 +53,7 @@ class HtmlBlock(Extension):
     portfolio (the 60,000 rows of `/relationships/` at 5,000 accounts) then stood in memory
     four times over. This tag only puts the block's marks around what it renders; the
     whitespace at the block's edges is dropped where the page is split
-    (`kamsite.pagecache.split`), as `raw` drops it.
+    (`kamsite.pagecache.split`), as for every raw block.
     """
 
     tags = {"html"}  # noqa: RUF012 - Jinja declares it so
@@ -62,9 +62,9 @@ class HtmlBlock(Extension):
         line = next(parser.stream).lineno
         body = parser.parse_statements(("name:endhtml",), drop_needle=True)
         return [
-            nodes.Output([nodes.TemplateData(f"\n{RAW_OPEN}\n")]).set_lineno(line),
+            nodes.Output([nodes.TemplateData(OPEN_MARK)]).set_lineno(line),
             *body,
-            nodes.Output([nodes.TemplateData(f"\n{RAW_CLOSE}\n")]).set_lineno(line),
+            nodes.Output([nodes.TemplateData(CLOSE_MARK)]).set_lineno(line),
         ]
 
 
